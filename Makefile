@@ -1,0 +1,43 @@
+# Two commands on a fresh machine: `make run` (the site with demo content) and `make test`.
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test install messages migrate demo lint bench clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=python3"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# Compiling needs GNU gettext's msgfmt; on Debian/Ubuntu as root it is installed when missing.
+messages: install
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq gettext >/dev/null; } || { echo "Install GNU gettext (msgfmt)"; exit 1; }
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v0
+
+demo: migrate messages
+	$(PY) manage.py load_demo_data
+
+run: demo
+	$(PY) manage.py runserver $(HOST)
+
+test: messages
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: install
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm static_collected media/test

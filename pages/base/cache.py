@@ -1,0 +1,75 @@
+"""Whole-response cache for anonymous visitors, purged whenever published content changes.
+
+Each cached response is stored under the current "generation"; publishing, unpublishing, moving or
+deleting a page, or saving a menu, setting, officer or office, starts a new generation, so every
+page (whose menus, lists and switchers may show the changed item) is rendered afresh. Old entries
+expire on their own. The cache is shared by every web host when it is Redis.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+
+GENERATION_KEY = "page-cache:generation"
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
+
+
+def current_generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def purge_page_cache(**kwargs) -> None:
+    """Signal receiver: start a new generation (atomic on Redis and in local memory)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 2, timeout=None)
+
+
+def _cache_key(request) -> str:
+    return f"page-cache:{current_generation()}:{request.get_host()}:{request.get_full_path()}"
+
+
+def _is_cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith(UNCACHED_PREFIXES)
+        and not request.user.is_authenticated
+    )
+
+
+def _is_cacheable_response(response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "Cookie" not in response.get("Vary", "")
+        and "private" not in response.get("Cache-Control", "")
+        and "no-cache" not in response.get("Cache-Control", "")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _is_cacheable_request(request):
+            return self.get_response(request)
+        key = _cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if _is_cacheable_response(response):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            patch_cache_control(response, public=True, max_age=60)
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response

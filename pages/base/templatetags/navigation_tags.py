@@ -1,0 +1,61 @@
+"""Header and footer menus and the language switcher."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from pages.base.models import Menu
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/menu.html", takes_context=True)
+def menu(context, slot):
+    request = context.get("request")
+    items = []
+    found = (
+        Menu.objects.filter(slot=slot, locale__language_code=get_language())
+        .prefetch_related("items__link_page")
+        .first()
+    )
+    if found:
+        items = [{"title": item.title, "url": item.url(request)} for item in found.items.all()]
+    return {"items": items, "slot": slot, "request": request}
+
+
+def _home_pages_by_language(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    homes = Page.objects.filter(translation_key=site.root_page.translation_key).select_related("locale")
+    return {home.locale.language_code: home for home in homes}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in the other languages, or to their home page when it is not translated."""
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        translations = {p.locale.language_code: p for p in page.get_translations().live().select_related("locale")}
+    homes = None
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            continue
+        url, translated = None, True
+        if code in translations:
+            url = translations[code].get_url(request)
+        elif isinstance(page, Page):
+            homes = homes if homes is not None else _home_pages_by_language(request)
+            home = homes.get(code)
+            url = home.get_url(request) if home else f"/{code}/"
+            translated = False
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "translated": translated})
+    return {"links": links}

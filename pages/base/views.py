@@ -1,0 +1,12 @@
+"""Error pages of the public site, in the visitor's language."""
+
+from django.template.response import TemplateResponse
+
+
+def page_not_found(request, exception=None):
+    return TemplateResponse(request, "404.html", {"request_path": request.path}, status=404)
+
+
+def rate_limited(request, exception=None):
+    """Shown when a visitor sends more than a form's limit allows (django-ratelimit's RATELIMIT_VIEW)."""
+    return TemplateResponse(request, "429.html", {}, status=429)

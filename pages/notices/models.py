@@ -1,0 +1,92 @@
+"""Notices (নোটিশ): a paginated index, newest first, and the notice itself with attachments."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+NOTICES_PER_PAGE = 10
+
+
+class NoticeIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    subpage_types = ["notices.NoticePage"]
+
+    class Meta:
+        verbose_name = _("notice index")
+
+    def notices(self):
+        return (
+            NoticePage.objects.live().child_of(self).order_by("-date", "-pk").prefetch_related("attachments__document")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        category = request.GET.get("category", "")
+        notices = self.notices()
+        if category in NoticePage.Category.values:
+            notices = notices.filter(category=category)
+        else:
+            category = ""
+        context["category"] = category
+        context["categories"] = NoticePage.Category.choices
+        context["notices"] = Paginator(notices, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+
+class NoticePage(Page):
+    class Category(models.TextChoices):
+        GENERAL = "general", _("General")
+        RECRUITMENT = "recruitment", _("Recruitment")
+        TENDER = "tender", _("Tender")
+        TRAINING = "training", _("Training")
+        ORDER = "order", _("Office order")
+
+    date = models.DateField(_("notice date"), default=timezone.localdate)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices, default=Category.GENERAL)
+    summary = models.TextField(_("summary"), blank=True)
+    body = RichTextField(_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("category")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("attachments")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("category"),
+    ]
+    parent_page_types = ["notices.NoticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+
+
+class NoticeAttachment(TranslatableMixin, Orderable):
+    page = ParentalKey(NoticePage, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True, help_text=_("Defaults to the document's title."))
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("attachment")
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title

@@ -1,0 +1,28 @@
+"""Fixtures shared by the suite: the demo site is loaded once per test session and every test runs
+on top of it in its own transaction, so the demo data is exercised by every run."""
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo_data", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The page cache and rate-limit counters live in the cache: start every test without them."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo(db):
+    """Handles on the demo site (reloaded if a transactional test flushed the database)."""
+    from tests.factories import DemoSite
+
+    return DemoSite.get()

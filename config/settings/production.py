@@ -34,4 +34,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
+    # Wagtail runs its index updates as django-tasks; one INFO line per task is noise.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }

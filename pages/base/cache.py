@@ -6,9 +6,11 @@ page (whose menus, lists and switchers may show the changed item) is rendered af
 expire on their own. The cache is shared by every web host when it is Redis.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control
+from django.utils.cache import has_vary_header, patch_cache_control
 
 GENERATION_KEY = "page-cache:generation"
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
@@ -31,14 +33,17 @@ def purge_page_cache(**kwargs) -> None:
 
 
 def _cache_key(request) -> str:
-    return f"page-cache:{current_generation()}:{request.get_host()}:{request.get_full_path()}"
+    # Hashed: a query string can be long and hold any character; cache keys should not.
+    url = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+    return f"page-cache:{current_generation()}:{url}"
 
 
 def _is_cacheable_request(request) -> bool:
+    # Anyone with a session (signed-in editors and officers) gets fresh pages.
     return (
         request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(UNCACHED_PREFIXES)
-        and not request.user.is_authenticated
     )
 
 
@@ -47,13 +52,16 @@ def _is_cacheable_response(response) -> bool:
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and "Cookie" not in response.get("Vary", "")
+        and not has_vary_header(response, "Cookie")
+        and not has_vary_header(response, "Accept-Language")
         and "private" not in response.get("Cache-Control", "")
         and "no-cache" not in response.get("Cache-Control", "")
     )
 
 
 class AnonymousPageCacheMiddleware:
+    """Serves anonymous GETs from the cache; stores 200s that set no cookie and do not vary by visitor."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 

@@ -1,5 +1,7 @@
 """Site search over the pages of the current language (PostgreSQL full-text search when deployed on it)."""
 
+import unicodedata
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django_ratelimit.decorators import ratelimit
@@ -9,9 +11,19 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+def clean_query(text: str) -> str:
+    """Keep letters, combining marks (Bengali vowel signs), digits, spaces and hyphens.
+
+    Quotes, brackets and operators would otherwise reach the search engines' own query syntax
+    (SQLite FTS5 refuses them); nobody searches the portal for punctuation.
+    """
+    kept = (c if unicodedata.category(c)[0] in "LMN" or c == "-" else " " for c in text[:MAX_QUERY_LENGTH])
+    return " ".join("".join(kept).split())
+
+
 @ratelimit(key="ip", rate="60/m", block=True)
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
     results = Page.objects.none()
     if query:
         results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)

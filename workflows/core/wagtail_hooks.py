@@ -16,6 +16,9 @@ class OfficeViewSet(SnippetViewSet):
     list_filter = ["kind"]
     search_fields = ["name_bn", "name_en", "code"]
     ordering = ["sort_order", "name_en"]
+
+    def get_queryset(self, request):
+        return Office.objects.select_related("parent")
     panels = [
         FieldRowPanel([FieldPanel("name_bn"), FieldPanel("name_en")]),
         FieldRowPanel([FieldPanel("code"), FieldPanel("kind")]),

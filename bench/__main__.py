@@ -1,0 +1,77 @@
+"""Print throughput and query counts of the public portal, in process (Django's test client, no network).
+
+Run after `make demo` (it reads the configured database: SQLite by default, or DATABASE_URL):
+
+    python -m bench [--seconds 5]
+"""
+
+import argparse
+import os
+import statistics
+import time
+
+
+def setup():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    import django
+
+    django.setup()
+
+
+def measure(client, path, seconds, clear_cache):
+    from django.core.cache import cache
+
+    durations = []
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        if clear_cache:
+            cache.clear()
+        start = time.perf_counter()
+        response = client.get(path)
+        durations.append(time.perf_counter() - start)
+        assert response.status_code == 200, (path, response.status_code)
+    durations.sort()
+    return {
+        "requests": len(durations),
+        "rps": len(durations) / sum(durations),
+        "p50_ms": statistics.median(durations) * 1000,
+        "p95_ms": durations[int(len(durations) * 0.95) - 1] * 1000,
+    }
+
+
+def count_queries(client, path):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    return len(queries)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=5.0, help="time spent on each measurement")
+    args = parser.parse_args()
+    setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.DEBUG = False  # query logging would distort the timings
+    client = Client(HTTP_HOST="localhost")
+    print(f"database: {connection.vendor}, cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}")
+    for path in ("/bn/", "/en/", "/bn/search/?q=সেবা"):
+        queries = count_queries(client, path)
+        uncached = measure(client, path, args.seconds, clear_cache=True)
+        cached = measure(client, path, args.seconds, clear_cache=False)
+        print(
+            f"{path:28} queries {queries:3d} | uncached {uncached['rps']:7.1f} req/s p95 {uncached['p95_ms']:6.1f} ms"
+            f" | cached {cached['rps']:8.1f} req/s p95 {cached['p95_ms']:6.2f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

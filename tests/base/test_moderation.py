@@ -48,9 +48,7 @@ def test_editor_cannot_publish_but_can_submit_and_approver_publishes(client, dem
     assert not page.live
 
     client.force_login(approver)
-    response = client.post(
-        f"/admin/pages/workflow/action/{page.id}/approve/{task_state.id}/", {"comment": "ঠিক আছে"}
-    )
+    response = client.post(f"/admin/pages/workflow/action/{page.id}/approve/{task_state.id}/", {"comment": "ঠিক আছে"})
     assert response.status_code in (200, 302)
     page.refresh_from_db()
     assert page.live

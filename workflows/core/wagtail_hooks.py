@@ -19,6 +19,7 @@ class OfficeViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Office.objects.select_related("parent")
+
     panels = [
         FieldRowPanel([FieldPanel("name_bn"), FieldPanel("name_en")]),
         FieldRowPanel([FieldPanel("code"), FieldPanel("kind")]),

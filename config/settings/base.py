@@ -27,6 +27,9 @@ INSTALLED_APPS = [
     "pages.contact",
     "pages.search",
     "workflows.core",
+    "workflows.core.workdays",
+    "workflows.core.notifications",
+    "workflows.complaints",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -54,6 +57,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    # Last, so that its templates (400/403, registration) never shadow ours or Wagtail's.
+    "viewflow",
+    "viewflow.workflow",
 ]
 
 MIDDLEWARE = [

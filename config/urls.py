@@ -26,4 +26,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "pages.base.views.bad_request"
+handler403 = "pages.base.views.permission_denied"
 handler404 = "pages.base.views.page_not_found"

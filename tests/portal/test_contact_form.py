@@ -82,6 +82,7 @@ def test_oversized_post_is_refused(client, contact, settings):
     data["padding"] = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
     response = client.post(contact.url, data)
     assert response.status_code == 400
+    assert "অনুরোধটি বোঝা যায়নি" in response.content.decode()
     assert FormSubmission.objects.count() == 0
 
 

@@ -1,0 +1,89 @@
+"""The audit trail: an append-only record of every state change and task action."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnlyError(Exception):
+    """Raised on any attempt to change or remove an audit entry."""
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("audit entries cannot be changed")
+
+    def delete(self):
+        raise AppendOnlyError("audit entries cannot be deleted")
+
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+
+
+class AuditEntry(models.Model):
+    """Who did what to which case, when, for which post, from which state to which, and why.
+
+    Names and labels are copied in at the time of the action, and the links to users, posts and
+    cases are not database constraints: the entry must outlive (and never be rewritten by) a later
+    change or deletion of what it points to. On PostgreSQL a trigger refuses UPDATE and DELETE.
+    """
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("actor"), max_length=255, blank=True)
+    acting_for = models.ForeignKey(
+        "workflows_core.Post",
+        verbose_name=_("acting for"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    acting_for_label = models.CharField(_("acting for"), max_length=255, blank=True)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+", null=True
+    )
+    object_id = models.CharField(max_length=64, blank=True, db_index=True)
+    case_label = models.CharField(_("case"), max_length=100, blank=True)
+    action = models.CharField(_("action"), max_length=100)
+    from_state = models.CharField(_("from"), max_length=50, blank=True)
+    to_state = models.CharField(_("to"), max_length=50, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.case_label}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("audit entries cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("audit entries cannot be deleted")
+
+    @property
+    def actor_display(self) -> str:
+        """ "X for Y" when the actor acted for a post they do not hold (a delegation)."""
+        if self.acting_for_label and self.data.get("delegated"):
+            return _("%(actor)s for %(post)s") % {"actor": self.actor_name, "post": self.acting_for_label}
+        return self.actor_name

@@ -1,0 +1,58 @@
+"""Reusable reads of the back office: inboxes and SLA states. Each is one query, however long the list."""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from viewflow.workflow.status import STATUS
+
+from .access import acting_posts, office_filter
+from .models import RoutedTask
+
+OPEN_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
+
+
+def routed_tasks():
+    return RoutedTask.objects.select_related("task", "task__owner", "post", "office")
+
+
+def my_tasks(user):
+    """Open tasks claimed by the user, or waiting unclaimed for one of the posts the user acts for."""
+    post_ids = [acting.post.pk for acting in acting_posts(user)]
+    return routed_tasks().filter(
+        Q(task__status__in=OPEN_STATUSES),
+        Q(task__owner=user) | Q(task__owner__isnull=True, post_id__in=post_ids),
+    )
+
+
+def unassigned_in_my_offices(user):
+    """Open, unclaimed tasks of the offices the user's posts cover."""
+    return routed_tasks().filter(office_filter(user), task__status=STATUS.NEW, task__owner__isnull=True)
+
+
+def done_by(user):
+    return routed_tasks().filter(task__status=STATUS.DONE, task__owner=user)
+
+
+def visible_tasks(user):
+    """Every routed task, open or done, of the offices the user may see (for per-process lists)."""
+    return routed_tasks().filter(office_filter(user))
+
+
+class SlaState:
+    ON_TIME = "on_time"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+
+
+def sla_state(due_at, now=None):
+    """On time, due soon (within SLA_DUE_SOON_HOURS) or overdue; None without a due date."""
+    if due_at is None:
+        return None
+    now = now or timezone.now()
+    if due_at <= now:
+        return SlaState.OVERDUE
+    if due_at - now <= datetime.timedelta(hours=getattr(settings, "SLA_DUE_SOON_HOURS", 72)):
+        return SlaState.DUE_SOON
+    return SlaState.ON_TIME

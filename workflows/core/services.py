@@ -1,0 +1,134 @@
+"""Writes of the workflow core: acting on routed tasks under the process lock, and the audit trail."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from .access import can_act_for
+from .models import AuditEntry, Post
+from .nodes import may_claim, may_see
+
+OPEN_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
+
+
+class TaskNotAvailable(Exception):
+    """The task was done, taken by someone else or moved on meanwhile; nothing was changed."""
+
+    def __init__(self, message=None):
+        super().__init__(message or _("This task has already been handled by someone else. Nothing was changed."))
+
+
+def record(action, *, actor=None, obj=None, post=None, data=None, **fields):
+    """Append one entry to the audit trail (fields: case_label, from_state, to_state, comment)."""
+    data = dict(data or {})
+    signed_in = actor is not None and actor.is_authenticated
+    acting = can_act_for(actor, post) if (actor is not None and post is not None) else None
+    if acting is not None and acting.delegated:
+        data["delegated"] = True
+    return AuditEntry.objects.create(
+        actor=actor if signed_in else None,
+        actor_name=(actor.get_full_name() or actor.get_username()) if signed_in else "",
+        acting_for=post,
+        acting_for_label=str(post) if post is not None else "",
+        content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
+        object_id=str(obj.pk) if obj is not None else "",
+        action=action,
+        data=data,
+        **fields,
+    )
+
+
+def _locked_task(task_id):
+    """Re-read the task inside the caller's lock, so a decision is made on its latest state."""
+    return Task.objects.select_related("process", "route__post__office").get(pk=task_id)
+
+
+def claim_task(task_id, user):
+    """Take an unclaimed task routed to one of the user's posts (or offices, for superusers)."""
+    task = Task.objects.select_related("process").get(pk=task_id)
+    with task.flow_task.flow_class.lock(task.process_id), transaction.atomic():
+        task = _locked_task(task_id)
+        if task.status != STATUS.NEW or task.owner_id:
+            raise TaskNotAvailable()
+        if not may_claim(user, task.route):
+            raise TaskNotAvailable(_("You cannot claim this task: it is routed to a post you do not act for."))
+        task.flow_task.activation_class(task).assign(user)
+        record("task.claim", actor=user, obj=task.process, case_label=task.route.case_label, post=task.route.post)
+    return task
+
+
+def unassign_task(task_id, user):
+    task = Task.objects.select_related("process").get(pk=task_id)
+    with task.flow_task.flow_class.lock(task.process_id), transaction.atomic():
+        task = _locked_task(task_id)
+        if task.status != STATUS.ASSIGNED or not task.flow_task.can_unassign(user, task):
+            raise TaskNotAvailable()
+        task.flow_task.activation_class(task).unassign()
+        record("task.unassign", actor=user, obj=task.process, case_label=task.route.case_label, post=task.route.post)
+    return task
+
+
+def reassign_task(task_id, user, post: Post):
+    """Route an open task to another post in an office the user may see; it waits there unclaimed."""
+    task = Task.objects.select_related("process").get(pk=task_id)
+    with task.flow_task.flow_class.lock(task.process_id), transaction.atomic():
+        task = _locked_task(task_id)
+        route = task.route
+        if task.status not in (STATUS.NEW, STATUS.ASSIGNED) or not may_see(user, route):
+            raise TaskNotAvailable()
+        old_post = route.post
+        if task.owner_id:
+            task.flow_task.activation_class(task).unassign()
+        route.post, route.office = post, post.office
+        route.save(update_fields=["post", "office"])
+        task.owner_permission_obj_pk = str(post.pk)
+        task.save(update_fields=["owner_permission_obj_pk"])
+        record(
+            "task.reassign",
+            actor=user,
+            obj=task.process,
+            case_label=route.case_label,
+            post=old_post,
+            data={"to_post": str(post), "to_post_id": post.pk},
+        )
+    return task
+
+
+def perform_task(task_id, user, action, *, comment="", expected_post_id=None):
+    """Do a human task: check, claim if needed, run `action(activation)`, complete, record — atomically.
+
+    Runs under the flow's process lock (SELECT … FOR UPDATE on PostgreSQL), re-reading the task,
+    so of two officers acting at once exactly one succeeds and the other gets TaskNotAvailable.
+    `expected_post_id` is the post the form was rendered for: a stale form posted after the task
+    was reassigned elsewhere is refused instead of acting on a case the user no longer holds.
+    """
+    task = Task.objects.select_related("process").get(pk=task_id)
+    with task.flow_task.flow_class.lock(task.process_id), transaction.atomic():
+        task = _locked_task(task_id)
+        route = task.route
+        if task.status not in (STATUS.NEW, STATUS.ASSIGNED):
+            raise TaskNotAvailable()
+        if expected_post_id is not None and route.post_id != expected_post_id:
+            raise TaskNotAvailable(_("This task was reassigned while you were working on it. Nothing was changed."))
+        activation = task.flow_task.activation_class(task)
+        if task.status == STATUS.NEW:
+            if not may_claim(user, route):
+                raise TaskNotAvailable(_("You cannot act on this task: it is routed to a post you do not act for."))
+            activation.assign(user)
+        elif task.owner_id != user.pk:
+            raise TaskNotAvailable(_("Another officer has claimed this task. Nothing was changed."))
+        activation.start(None)
+        outcome = action(activation)
+        activation.execute()
+        record(
+            f"task.{task.flow_task.name}",
+            actor=user,
+            obj=task.process,
+            case_label=route.case_label,
+            comment=comment,
+            post=route.post,
+            data={"outcome": str(outcome)} if outcome else None,
+        )
+    return outcome

@@ -1,0 +1,269 @@
+"""The back office inside the Wagtail admin: inboxes, the task page and task actions.
+
+Every view takes the user's posts and offices from `access`; a task outside them is a 404, and
+every action runs through `services`, under the process lock.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from viewflow.workflow.status import STATUS
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import selectors, services
+from .access import visible_office_ids
+from .models import AuditEntry, Post, RoutedTask
+from .nodes import may_see
+
+
+class SlaColumn(Column):
+    cell_template_name = "workflows_core/sla_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["due_at"] = instance.due_at
+        context["state"] = selectors.sla_state(instance.due_at)
+        return context
+
+
+class TaskTitleColumn(TitleColumn):
+    def get_value(self, instance):
+        return instance.case_label or str(instance.pk)
+
+
+def task_title(route):
+    return route.task.flow_task.task_title or route.task.flow_task.name
+
+
+class InboxView(IndexView):
+    """A list of routed tasks; subclasses choose which."""
+
+    model = RoutedTask
+    header_icon = "tasks"
+    paginate_by = 50
+    default_ordering = "due_at"
+    any_permission_required = None
+    permission_policy = None
+    list_export = ["case_label", "flow_label", "post", "office", "due_at"]
+
+    def get_base_queryset(self):
+        return self.select(self.request.user)
+
+    def select(self, user):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    @property
+    def columns(self):
+        return [
+            TaskTitleColumn(
+                "case_label",
+                label=_("Case"),
+                get_url=lambda route: reverse("workflows_core:task", args=[route.pk]),
+                sort_key="case_label",
+            ),
+            Column("task", label=_("Task"), accessor=task_title),
+            Column("post", label=_("Post"), accessor="post"),
+            Column("office", label=_("Office"), accessor="office.name"),
+            Column("owner", label=_("Claimed by"), accessor=lambda r: r.task.owner or "—"),
+            SlaColumn("due_at", label=_("Due"), sort_key="due_at"),
+            DateColumn("created", label=_("Received"), accessor="task.created", sort_key="task__created"),
+        ]
+
+
+class MyTasksView(InboxView):
+    page_title = _("My tasks")
+    index_url_name = "workflows_core:my_tasks"
+    index_results_url_name = "workflows_core:my_tasks_results"
+
+    def select(self, user):
+        return selectors.my_tasks(user)
+
+
+class ClaimCheckboxColumn(Column):
+    """A checkbox per row, tied by the HTML `form` attribute to the bulk-claim form above the table."""
+
+    cell_template_name = "workflows_core/claim_checkbox_cell.html"
+
+
+class UnassignedTasksView(InboxView):
+    page_title = _("Unassigned in my offices")
+    index_url_name = "workflows_core:unassigned"
+    index_results_url_name = "workflows_core:unassigned_results"
+    template_name = "workflows_core/unassigned.html"
+
+    def select(self, user):
+        return selectors.unassigned_in_my_offices(user)
+
+    @property
+    def columns(self):
+        return [ClaimCheckboxColumn("select", label=_("Select"), accessor="pk"), *super().columns]
+
+
+class DoneTasksView(InboxView):
+    page_title = _("Done by me")
+    index_url_name = "workflows_core:done"
+    index_results_url_name = "workflows_core:done_results"
+    default_ordering = "-task__finished"
+
+    def select(self, user):
+        return selectors.done_by(user)
+
+
+def get_visible_route(user, task_id) -> RoutedTask:
+    """The routed task if the user's offices cover it; 404 otherwise (never reveal other offices' cases)."""
+    route = get_object_or_404(
+        RoutedTask.objects.select_related("task", "task__process", "task__owner", "post", "office"), pk=task_id
+    )
+    if not may_see(user, route):
+        raise Http404
+    return route
+
+
+class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
+    """The case's data, the form to act, the history and the SLA state of one task."""
+
+    template_name = "workflows_core/task.html"
+    header_icon = "tasks"
+
+    def dispatch(self, request, task_id, *args, **kwargs):
+        self.route = get_visible_route(request.user, task_id)
+        self.task = self.route.task
+        self.node = self.task.flow_task
+        self.process = self.task.process.coerced
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"{self.route.case_label} — {task_title(self.route)}"
+
+    def form_class(self):
+        return getattr(self.node, "form_class", None)
+
+    def is_open(self):
+        return self.task.status in selectors.OPEN_STATUSES
+
+    def get_form(self, data=None, files=None):
+        form_class = self.form_class()
+        if form_class is None or not self.is_open():
+            return None
+        return form_class(
+            data=data, files=files, process=self.process, route=self.route, initial={"post_id": self.route.post_id}
+        )
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        case = getattr(self.process, "case", None)
+        history = AuditEntry.objects.none()
+        if case is not None:
+            history = AuditEntry.objects.for_object(case).select_related("acting_for")
+        context.update(
+            route=self.route,
+            task=self.task,
+            process=self.process,
+            case=case,
+            case_template=getattr(self.process, "case_template", None),
+            form=form if form is not None else self.get_form(),
+            history=history,
+            sla_state=selectors.sla_state(self.route.due_at),
+            is_open=self.is_open(),
+            can_claim=self.task.status == STATUS.NEW and self.node.can_assign(self.request.user, self.task),
+            can_unassign=self.node.can_unassign(self.request.user, self.task),
+            reassign_form=ReassignForm(user=self.request.user) if self.is_open() else None,
+            flow_chart=self.flow_chart(),
+        )
+        return context
+
+    def flow_chart(self):
+        """The process's steps in order, with the current one marked."""
+        steps = []
+        for node in self.node.flow_class.instance.nodes():
+            if getattr(node, "task_type", "") == "HUMAN" or node.name in ("start", "end"):
+                steps.append({"name": node.task_title or node.name, "current": node is self.node})
+        return steps
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST, request.FILES)
+        if form is None:
+            messages.error(request, services.TaskNotAvailable().args[0])
+            return redirect("workflows_core:task", self.route.pk)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            services.perform_task(
+                self.task.pk,
+                request.user,
+                lambda activation: form.apply(activation, request.user),
+                comment=form.cleaned_data.get("comment", ""),
+                expected_post_id=form.cleaned_data.get("post_id"),
+            )
+        except services.TaskNotAvailable as refusal:
+            messages.error(request, refusal.args[0])
+            return redirect("workflows_core:task", self.route.pk)
+        messages.success(request, _("Done. The case has moved on."))
+        return redirect("workflows_core:my_tasks")
+
+
+class ReassignForm(forms.Form):
+    post = forms.ModelChoiceField(queryset=Post.objects.none(), label=_("Route to post"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        offices = visible_office_ids(user)
+        posts = Post.objects.filter(is_active=True).select_related("office")
+        if offices is not None:
+            posts = posts.filter(office_id__in=offices)
+        self.fields["post"].queryset = posts
+
+
+def _act(request, task_id, action):
+    get_visible_route(request.user, task_id)  # 404 outside the user's offices
+    try:
+        action()
+    except services.TaskNotAvailable as refusal:
+        messages.error(request, refusal.args[0])
+    return redirect("workflows_core:task", task_id)
+
+
+@require_POST
+def claim(request, task_id):
+    response = _act(request, task_id, lambda: services.claim_task(task_id, request.user))
+    return response
+
+
+@require_POST
+def unassign(request, task_id):
+    return _act(request, task_id, lambda: services.unassign_task(task_id, request.user))
+
+
+@require_POST
+def reassign(request, task_id):
+    form = ReassignForm(request.POST, user=request.user)
+    if not form.is_valid():
+        get_visible_route(request.user, task_id)
+        messages.error(request, _("Choose a post in an office you may route cases to."))
+        return redirect("workflows_core:task", task_id)
+    return _act(request, task_id, lambda: services.reassign_task(task_id, request.user, form.cleaned_data["post"]))
+
+
+@require_POST
+def bulk_claim(request):
+    """Claim several unassigned tasks at once; each is claimed (or refused) on its own."""
+    ids = [int(pk) for pk in request.POST.getlist("task") if pk.isdigit()][:100]
+    visible = set(selectors.unassigned_in_my_offices(request.user).filter(pk__in=ids).values_list("pk", flat=True))
+    claimed = 0
+    for task_id in ids:
+        if task_id not in visible:
+            continue
+        try:
+            services.claim_task(task_id, request.user)
+            claimed += 1
+        except services.TaskNotAvailable:
+            pass
+    messages.success(request, _("%(count)s tasks claimed.") % {"count": claimed})
+    return redirect("workflows_core:my_tasks")

@@ -22,6 +22,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("complaints/", include("workflows.complaints.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

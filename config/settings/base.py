@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from workflows.core.notifications.schedule import BEAT_SCHEDULE as NOTIFICATION_BEAT_SCHEDULE
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -68,7 +70,7 @@ MIDDLEWARE = [
     # Outside the session, CSRF and locale middleware: it sees their cookies and Vary headers.
     "pages.base.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "pages.base.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -135,6 +137,16 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = "Asia/Dhaka"
+# Beat only polls the database; timers live in tables, never as messages scheduled ahead.
+CELERY_BEAT_SCHEDULE = {
+    **NOTIFICATION_BEAT_SCHEDULE,
+    "sla-reminders": {"task": "workflows.core.tasks.send_sla_reminders", "schedule": 300.0, "options": {"expires": 290}},
+    "sla-escalation": {
+        "task": "workflows.core.tasks.escalate_overdue_tasks",
+        "schedule": 300.0,
+        "options": {"expires": 290},
+    },
+}
 
 # --- Passwords ----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -162,6 +174,8 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
+# Complaint attachments: never served by a web server, only as downloads to authorised officers.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -213,6 +227,15 @@ RATELIMIT_VIEW = "pages.base.views.rate_limited"
 # Behind a load balancer, name the header that carries the client address (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 CONTACT_FORM_RATE = "10/h"
+COMPLAINT_SUBMIT_RATE = "5/h"  # per IP; every POST counts
+COMPLAINT_LOOKUP_RATE = "20/h"  # per IP
+COMPLAINT_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+
+# SMS goes through a pluggable backend, like Django's mail backends.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "workflows.core.notifications.sms.ConsoleSmsBackend")
+# SLA timers: remind this long before a task is due; "due soon" badge within this many hours.
+SLA_REMINDER_HOURS = 5 * 24
+SLA_DUE_SOON_HOURS = 72
 
 LOGGING = {
     "version": 1,

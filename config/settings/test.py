@@ -14,3 +14,5 @@ MEDIA_ROOT = BASE_DIR / "media" / "test"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+SMS_BACKEND = "workflows.core.notifications.sms.LocmemSmsBackend"
+PRIVATE_MEDIA_ROOT = BASE_DIR / "private_media" / "test"  # noqa: F405

@@ -6,3 +6,6 @@ class ComplaintsConfig(AppConfig):
     name = "workflows.complaints"
     label = "complaints"
     verbose_name = _("Complaints")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system check)

@@ -33,6 +33,7 @@ class PostTask(View):
         self._post_ref = None
         self._due_ref = None
         self._case_label_ref = None
+        self.form_class = None
         self._owner_permission = ACT_FOR_POST
         self._owner_permission_obj = None
 
@@ -44,6 +45,11 @@ class PostTask(View):
     def Due(self, due_ref):
         """When the task is due: a callable (activation) → aware datetime or None."""
         self._due_ref = due_ref
+        return self
+
+    def Form(self, form_class):
+        """The form the task page shows; its `apply(activation, user)` does the work under the lock."""
+        self.form_class = form_class
         return self
 
     def CaseLabel(self, label_ref):

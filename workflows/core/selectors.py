@@ -14,7 +14,7 @@ OPEN_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
 
 def routed_tasks():
-    return RoutedTask.objects.select_related("task", "task__owner", "post", "office")
+    return RoutedTask.objects.select_related("task", "task__owner", "post__office", "office")
 
 
 def my_tasks(user):

@@ -21,6 +21,8 @@ def load_demo_data() -> dict:
     from .offices import build_officers, build_offices
     from .pages import build_pages
     from .site import ensure_locales, ensure_menus, ensure_site_settings
+    from workflows.core.demo import ensure_posts
+
     from .users import ensure_groups, ensure_users, ensure_workflows
     from .utils import Stats
 
@@ -38,6 +40,7 @@ def load_demo_data() -> dict:
         groups = ensure_groups(tree, stats)
         ensure_workflows(tree, groups, stats)
         users = ensure_users(groups, stats)
+        ensure_posts(stats)
         pages = _page_list(tree)
         totals = _totals()
     return {

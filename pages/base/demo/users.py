@@ -55,7 +55,9 @@ USERS = [
     ("editor", EDITORS, "editor (Editors)"),
     ("approver", APPROVERS, "approver (Approvers)"),
     ("innovation", INNOVATION_TEAM, "innovation team (Innovation team)"),
-    ("officer", OFFICERS, "officer (Officers)"),
+    ("officer", OFFICERS, "officer (Officers): grievance redress officer, DLO Chattogram"),
+    ("appeal", OFFICERS, "officer (Officers): appeal officer, Department of Labour"),
+    ("head", OFFICERS, "officer (Officers): head of office, DLO Chattogram"),
 ]
 EMAIL_DOMAIN = "demo.mole.gov.bd"
 

@@ -1,0 +1,229 @@
+"""Filing a complaint through the public form: stored with its files, acknowledged; refused cleanly otherwise."""
+
+import hashlib
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from workflows.complaints.models import Complaint, ComplaintAttachment
+from workflows.core.models import Office
+
+from .factories import PDF, TRACKING_NUMBER_RE, complaint_data, image_bytes, pdf, png, stored_files
+
+pytestmark = pytest.mark.django_db
+
+NEW_BN = "/bn/complaints/new/"
+NEW_EN = "/en/complaints/new/"
+INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
+
+
+def translated(message, language="bn"):
+    """The message as the page shows it in `language` (lazy or plain msgid)."""
+    with translation.override(language):
+        return translation.gettext(str(message))
+
+
+def assert_nothing_stored(private_root):
+    assert Complaint.objects.count() == 0
+    assert ComplaintAttachment.objects.count() == 0
+    assert stored_files(private_root) == []
+
+
+def test_citizen_files_a_complaint_in_bengali_with_a_pdf_and_a_png(client, service, private_root):
+    data = complaint_data(service, attachments=[pdf("চিঠি.pdf"), png("ছবি.png")])
+    response = client.post(NEW_BN, data)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/bn/complaints/new/received/"
+    complaint = Complaint.objects.get()
+    assert TRACKING_NUMBER_RE.fullmatch(complaint.tracking_number)
+    assert complaint.status == Complaint.Status.SUBMITTED
+    assert complaint.language == "bn"
+    assert complaint.office_id == service.office_id and complaint.service_id == service.pk
+    assert complaint.mobile == "+8801711234567"  # typed in Bengali digits with a hyphen
+    assert complaint.email == "Karim@Example.com"
+    assert not complaint.is_anonymous and complaint.access_code_hash == ""
+
+    attachments = {a.content_type: a for a in complaint.attachments.all()}
+    assert set(attachments) == {"application/pdf", "image/png"}
+    assert attachments["application/pdf"].original_name == "চিঠি.pdf"  # Bengali vowel signs kept
+    assert attachments["image/png"].original_name == "ছবি.png"
+    assert attachments["application/pdf"].sha256 == hashlib.sha256(PDF).hexdigest()
+    assert attachments["image/png"].size == len(image_bytes("PNG"))
+    assert all(a.uploaded_by_public for a in attachments.values())
+    assert len(stored_files(private_root)) == 2
+
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert complaint.tracking_number in page.text
+    assert "দপ্তর" in page.text  # "Office", from the Bengali catalogue
+    assert "access-code" not in page.text
+
+
+def test_english_complaint_is_acknowledged_in_english(client, service_en):
+    response = client.post(NEW_EN, complaint_data(service_en, mobile="", email="karim@example.com"), follow=True)
+    assert response.status_code == 200
+    complaint = Complaint.objects.get()
+    assert complaint.language == "en" and complaint.mobile == ""
+    assert '<html lang="en">' in response.text
+    assert "Complaint received" in response.text
+    assert complaint.tracking_number in response.text
+
+
+def test_tracking_numbers_are_random_not_sequential(client, service):
+    numbers = []
+    for _ in range(2):
+        assert client.post(NEW_BN, complaint_data(service)).status_code == 302
+        numbers.append(Complaint.objects.order_by("-pk").first().tracking_number)
+    assert all(TRACKING_NUMBER_RE.fullmatch(n) for n in numbers)
+    first, second = numbers
+    assert first != second
+    # Different in more than the last character: nothing counts up.
+    assert first[:-1] != second[:-1]
+
+
+def test_anonymous_complaint_gets_an_access_code_and_keeps_no_contact(client, service):
+    data = complaint_data(service, is_anonymous="on")  # name and contact typed anyway
+    response = client.post(NEW_BN, data, follow=True)
+    assert response.status_code == 200
+    complaint = Complaint.objects.get()
+    assert complaint.is_anonymous
+    assert (complaint.complainant_name, complaint.mobile, complaint.email) == ("", "", "")
+    code = response.context["access_code"]
+    assert code and 6 <= len(code) <= 8
+    assert code in response.text
+    assert code not in complaint.access_code_hash  # only a hash is kept
+    assert complaint.check_access_code(code)
+
+
+def test_acknowledgement_is_only_for_the_session_that_filed(client, service):
+    client.post(NEW_BN, complaint_data(service))
+    complaint = Complaint.objects.get()
+    stranger = Client()
+    assert stranger.get("/bn/complaints/new/received/").status_code == 404
+    assert stranger.get(f"/bn/complaints/status/{complaint.tracking_number}/").status_code == 404
+    # The session that filed it may follow it at once.
+    assert client.get(f"/bn/complaints/status/{complaint.tracking_number}/").status_code == 200
+
+
+def test_service_page_link_preselects_the_service_and_its_office(client, service, service_en):
+    response = client.get(f"{NEW_BN}?service={service.pk}")
+    assert response.status_code == 200
+    assert response.context["form"].initial == {"service": service.pk, "office": service.office_id}
+    assert f'<option value="{service.pk}" selected>' in response.text
+    # An English service's id on the Bengali form selects its Bengali translation.
+    response = client.get(f"{NEW_BN}?service={service_en.pk}")
+    assert response.context["form"].initial["service"] == service.pk
+    # Nonsense is ignored, not an error.
+    assert client.get(f"{NEW_BN}?service=abc").status_code == 200
+    assert client.get(f"{NEW_BN}?service=99999999999999999999999").status_code == 200
+
+
+def test_form_page_is_multipart_has_a_honeypot_and_is_never_cached(client):
+    response = client.get(NEW_BN)
+    assert 'enctype="multipart/form-data"' in response.text
+    assert 'name="website"' in response.text
+    assert "no-store" in response["Cache-Control"]
+    assert "X-Page-Cache" not in response
+
+
+def test_missing_fields_get_translated_errors_and_store_nothing(client, private_root):
+    response = client.post(NEW_BN, {})
+    assert response.status_code == 200
+    assert response.text.count("এটি আবশ্যক।") >= 5  # office, subject, description, date, remedy
+    response = client.post(NEW_EN, {})
+    assert "This field is required." in response.text
+    assert_nothing_stored(private_root)
+
+
+def test_contact_or_anonymity_is_required(client, service, private_root):
+    data = complaint_data(service, mobile="", email="", attachments=[pdf()])
+    response = client.post(NEW_EN, data)
+    assert response.status_code == 200
+    assert "Give a mobile number or an email address" in response.text
+    response = client.post(NEW_BN, data)
+    assert (
+        translated("Give a mobile number or an email address so that we can reach you, or complain anonymously.")
+        in response.text
+    )
+    assert_nothing_stored(private_root)
+
+
+@pytest.mark.parametrize("mobile", ["12345", "01212345678", "+1 202 555 0100", "০১৭১১"])
+def test_invalid_mobile_number_is_refused(client, service, mobile, private_root):
+    response = client.post(NEW_EN, complaint_data(service, mobile=mobile))
+    assert response.status_code == 200
+    assert "Enter a valid Bangladeshi mobile number" in response.text
+    assert_nothing_stored(private_root)
+
+
+def test_future_date_is_refused(client, service, private_root):
+    response = client.post(NEW_EN, complaint_data(service, occurred_on="2999-01-01", attachments=[png()]))
+    assert response.status_code == 200
+    assert "The date cannot be in the future." in response.text
+    assert_nothing_stored(private_root)
+
+
+@pytest.mark.parametrize("office", ["999999", "abc", "9" * 30, "-1", "1 OR 1=1"])
+def test_tampered_office_id_is_a_form_error(client, service, office, private_root):
+    response = client.post(NEW_BN, complaint_data(service, office=office, attachments=[pdf()]))
+    assert response.status_code == 200
+    assert translated(INVALID_CHOICE) in response.text  # from Django's Bengali catalogue
+    assert_nothing_stored(private_root)
+
+
+def test_service_of_another_office_is_refused(client, service_en, private_root):
+    other = Office.objects.exclude(pk=service_en.office_id).first()
+    response = client.post(NEW_EN, complaint_data(service_en, office=str(other.pk)))
+    assert response.status_code == 200
+    assert "This service is provided by" in response.text
+    assert_nothing_stored(private_root)
+
+
+def test_service_of_the_other_language_is_refused(client, service_en, private_root):
+    response = client.post(NEW_BN, complaint_data(service_en))
+    assert response.status_code == 200
+    assert translated(INVALID_CHOICE) in response.text
+    assert_nothing_stored(private_root)
+
+
+def test_honeypot_stores_nothing(client, service, private_root):
+    response = client.post(NEW_BN, complaint_data(service, website="http://spam.example", attachments=[pdf()]))
+    assert response.status_code == 200
+    assert response.context["complaint"] is None
+    assert_nothing_stored(private_root)
+
+
+def test_submit_rate_limit_answers_429_in_bengali(client, service, settings, private_root):
+    settings.COMPLAINT_SUBMIT_RATE = "2/h"
+    assert client.post(NEW_BN, complaint_data(service)).status_code == 302
+    assert client.post(NEW_BN, {}).status_code == 200  # invalid posts count too
+    response = client.post(NEW_BN, complaint_data(service, attachments=[pdf()]))
+    assert response.status_code == 429
+    assert "অনেক বেশি অনুরোধ" in response.text
+    assert Complaint.objects.count() == 1
+    assert stored_files(private_root) == []
+    # Reading the form is not limited.
+    assert client.get(NEW_BN).status_code == 200
+
+
+def test_configured_submit_rate_is_applied(client, service, settings):
+    allowed = int(getattr(settings, "COMPLAINT_SUBMIT_RATE", "5/h").split("/")[0])
+    for _ in range(allowed):
+        assert client.post(NEW_BN, complaint_data(service)).status_code == 302
+    assert client.post(NEW_BN, complaint_data(service)).status_code == 429
+    assert Complaint.objects.count() == allowed
+
+
+def test_csrf_is_checked_even_though_uploads_are_limited_first(service, private_root):
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(NEW_BN, complaint_data(service, attachments=[pdf()]))
+    assert response.status_code == 403
+    assert_nothing_stored(private_root)
+
+    form_page = browser.get(NEW_BN)
+    token = form_page.context["csrf_token"]
+    response = browser.post(NEW_BN, complaint_data(service, csrfmiddlewaretoken=str(token), attachments=[pdf()]))
+    assert response.status_code == 302
+    assert ComplaintAttachment.objects.count() == 1

@@ -1,0 +1,94 @@
+"""Complaints in the Wagtail admin: the list of cases (filters, export) and attachment downloads."""
+
+import django_filters
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import IndexView
+
+from workflows.core.access import office_filter, visible_office_ids
+from workflows.core.models import Office
+
+from .models import Complaint, ComplaintAttachment
+
+
+class ComplaintFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Complaint.Status.choices)
+    office = django_filters.ModelChoiceFilter(label=_("Office"), queryset=Office.objects.all())
+    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
+    submitted_at = django_filters.DateFromToRangeFilter(label=_("Submitted"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Complaint
+        fields = ["status", "office", "overdue", "submitted_at"]
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is not None:
+            offices = visible_office_ids(request.user)
+            if offices is not None:
+                self.filters["office"].queryset = Office.objects.filter(pk__in=offices)
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = {"due_at__lt": timezone.now(), "status__in": Complaint.OPEN_STATUSES}
+        if value is True:
+            return queryset.filter(**overdue)
+        if value is False:
+            return queryset.exclude(**overdue)
+        return queryset
+
+
+class ComplaintIndexView(IndexView):
+    model = Complaint
+    page_title = _("Complaints")
+    header_icon = "mail"
+    index_url_name = "complaints_admin:index"
+    index_results_url_name = "complaints_admin:index_results"
+    filterset_class = ComplaintFilterSet
+    default_ordering = "-submitted_at"
+    paginate_by = 50
+    permission_policy = None
+    any_permission_required = None
+    search_fields = ["tracking_number", "subject"]
+    search_backend_name = None
+    list_export = ["tracking_number", "office", "status", "submitted_at", "due_at", "resolved_at", "subject"]
+    export_filename = "complaints"
+
+    def get_base_queryset(self):
+        return Complaint.objects.filter(office_filter(self.request.user)).select_related("office")
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        kwargs["request"] = self.request
+        return kwargs
+
+    @property
+    def columns(self):
+        return [
+            TitleColumn("tracking_number", label=_("Tracking number"), get_url=None, sort_key="tracking_number"),
+            Column("subject", label=_("Subject")),
+            Column("office", label=_("Office"), accessor="office.name"),
+            Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+            DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
+            DateColumn("due_at", label=_("Due"), sort_key="due_at"),
+        ]
+
+
+def download_attachment(request, attachment_id):
+    """Attachments leave the private storage only here, as downloads, for officers of the complaint's office."""
+    attachment = get_object_or_404(ComplaintAttachment.objects.select_related("complaint"), pk=attachment_id)
+    offices = visible_office_ids(request.user)
+    if offices is not None and attachment.complaint.office_id not in offices:
+        raise Http404
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    return response

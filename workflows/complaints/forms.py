@@ -1,0 +1,215 @@
+"""The public forms: file a complaint, look one up, answer an officer's question, appeal."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from pages.base.templatetags.bangla import local_digits
+from pages.services.models import ServicePage
+from workflows.core.models import Office
+
+from .services import find_complaint
+from .uploads import MAX_FILES, check_upload, local_size, max_attachment_bytes, too_large
+from .validators import optional_bd_mobile, validate_not_in_future
+
+TEXT_MAX = 5000
+
+# One message for every failed lookup: whether the number exists is nobody's business but its owner's.
+NO_MATCH = _("No complaint matches this tracking number and contact.")
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Up to MAX_FILES files, each checked by content; cleans to a list of uploads.CheckedUpload."""
+
+    widget = MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Attachments"))
+        super().__init__(**kwargs)
+        # Set per request by the form: what the upload limit handler refused while reading the body.
+        self.upload_limits = None
+
+    def clean(self, data, initial=None):
+        uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        limits = self.upload_limits
+        errors = []
+        if len(uploads) + (limits.extra_files if limits else 0) > MAX_FILES:
+            errors.append(
+                ValidationError(
+                    _("Attach at most %(count)s files."),
+                    code="too_many_files",
+                    params={"count": local_digits(MAX_FILES)},
+                )
+            )
+        errors.extend(too_large(name) for name in (limits.oversized if limits else []))
+        if self.required and not uploads and not errors:
+            raise ValidationError(self.error_messages["required"], code="required")
+        checked = []
+        for upload in uploads[:MAX_FILES]:
+            try:
+                # Not FileField.clean: its "empty file" message would not say which file.
+                checked.append(check_upload(upload))
+            except ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise ValidationError(errors)
+        return checked
+
+
+def attachments_help_text():
+    return _("PDF, JPEG or PNG; up to %(count)s files of at most %(limit)s each.") % {
+        "count": local_digits(MAX_FILES),
+        "limit": local_size(max_attachment_bytes()),
+    }
+
+
+class UploadFormMixin:
+    """Forms with an `attachments` field take the request's upload limit handler (uploads.limit_uploads)."""
+
+    def __init__(self, *args, upload_limits=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"].upload_limits = upload_limits
+        self.fields["attachments"].help_text = attachments_help_text()
+
+
+class ComplaintForm(UploadFormMixin, forms.Form):
+    office = forms.ModelChoiceField(
+        queryset=Office.objects.all(),
+        label=_("Office complained about"),
+        help_text=_("The office that provides the service, or that you had to deal with."),
+    )
+    service = forms.ModelChoiceField(
+        queryset=ServicePage.objects.none(),
+        required=False,
+        label=_("Service (from the citizen charter)"),
+        help_text=_("Leave empty if the complaint is not about one service."),
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    description = forms.CharField(
+        label=_("What happened"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Say what happened, where, and who was involved."),
+    )
+    occurred_on = forms.DateField(
+        label=_("When it happened"),
+        validators=[validate_not_in_future],
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    desired_remedy = forms.CharField(
+        label=_("What remedy do you ask for?"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    attachments = AttachmentsField()
+    is_anonymous = forms.BooleanField(
+        label=_("Complain anonymously"),
+        required=False,
+        help_text=_(
+            "Your name and contact are then not kept. You get an access code instead: keep it, it is the "
+            "only way to follow the complaint."
+        ),
+    )
+    complainant_name = forms.CharField(label=_("Your name"), max_length=150, required=False)
+    mobile = forms.CharField(
+        label=_("Mobile number"),
+        max_length=30,
+        required=False,
+        help_text=_("For example 01712345678."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("Email address"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Services of the page's language only: the list reads in the citizen's language.
+        self.fields["service"].queryset = (
+            ServicePage.objects.live().filter(locale=Locale.get_active()).select_related("office").order_by("path")
+        )
+
+    def clean_mobile(self):
+        return optional_bd_mobile(self.cleaned_data.get("mobile"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("is_anonymous"):
+            # Not kept, even if typed: an anonymous complaint carries nothing that identifies its author.
+            for name in ("complainant_name", "mobile", "email"):
+                data[name] = ""
+                self.errors.pop(name, None)
+        elif (
+            not self.has_error("mobile")
+            and not self.has_error("email")
+            and not (data.get("mobile") or data.get("email"))
+        ):
+            raise ValidationError(
+                _("Give a mobile number or an email address so that we can reach you, or complain anonymously."),
+                code="no_contact",
+            )
+        service, office = data.get("service"), data.get("office")
+        if service and office and service.office_id and service.office_id != office.pk:
+            self.add_error(
+                "service",
+                ValidationError(
+                    _("This service is provided by %(office)s; choose that office or leave the service empty."),
+                    code="service_office",
+                    params={"office": service.office.name},
+                ),
+            )
+        return data
+
+    @classmethod
+    def initial_for_service(cls, service_id) -> dict:
+        """Initial office and service for `?service=<page id>` (a page of either language)."""
+        try:
+            page = ServicePage.objects.live().get(pk=int(service_id))
+        except (TypeError, ValueError, OverflowError, ServicePage.DoesNotExist):
+            return {}
+        page = page.get_translation_or_none(Locale.get_active()) or page
+        if not page.live:
+            return {}
+        return {"service": page.pk, "office": page.office_id}
+
+
+class StatusLookupForm(forms.Form):
+    tracking_number = forms.CharField(
+        label=_("Tracking number"),
+        max_length=40,
+        help_text=_("As on your acknowledgement, for example GRS-7KQ2M9XA4D."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    contact = forms.CharField(
+        label=_("Mobile number, email address or access code"),
+        max_length=254,
+        help_text=_("The mobile number or email address you gave; for an anonymous complaint, its access code."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        self.complaint = find_complaint(data["tracking_number"], data["contact"])
+        if self.complaint is None:
+            raise ValidationError(NO_MATCH, code="no_match")
+        return data
+
+
+class InformationAnswerForm(UploadFormMixin, forms.Form):
+    answer = forms.CharField(label=_("Your answer"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 5}))
+    attachments = AttachmentsField()
+
+
+class AppealForm(forms.Form):
+    grounds = forms.CharField(
+        label=_("Why do you appeal?"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Say what is wrong with the decision, or that no decision came in time."),
+    )

@@ -6,6 +6,13 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that flush the whole database (transactional tests whose threads need committed rows) run
+    last: after them neither the demo site nor the data the migrations created is there any more."""
+    items.sort(key=lambda item: item.get_closest_marker("flushes_db") is not None)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

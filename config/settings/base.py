@@ -220,6 +220,7 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@dol.gov.bd")
+EMAIL_TIMEOUT = 30  # the outbox row stays locked while the mail server answers
 
 # Rate limits use the default cache (Redis in production, shared by every web host).
 RATELIMIT_USE_CACHE = "default"

@@ -20,7 +20,10 @@ pytestmark = [
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="row locks (SELECT … FOR UPDATE) are PostgreSQL's; CI runs this there"
     ),
+    # Committed rows (the threads need them). The flush afterwards empties every table, demo site and
+    # migration data alike, so the suite runs this after every other test (see tests/conftest.py).
     pytest.mark.django_db(transaction=True),
+    pytest.mark.flushes_db,
 ]
 
 

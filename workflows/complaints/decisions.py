@@ -1,6 +1,7 @@
 """What officers decide on a complaint and what follows from it: the record's transition, the audit
 entry and the complainant's notification, in the caller's transaction (the task's lock)."""
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from workflows.core.notifications.services import notify
@@ -44,6 +45,8 @@ def available_decisions(complaint: Complaint) -> list[str]:
 def notify_complainant(complaint: Complaint, template_key: str, event: str) -> None:
     if complaint.is_anonymous:
         return
+    with translation.override(complaint.language):  # the status label in the complainant's language
+        status = str(complaint.get_status_display())
     notify(
         template_key,
         language=complaint.language,
@@ -51,7 +54,7 @@ def notify_complainant(complaint: Complaint, template_key: str, event: str) -> N
         phone=complaint.mobile or None,
         context={
             "tracking_number": complaint.tracking_number,
-            "status": complaint.get_status_display(),
+            "status": status,
             "public_reply": complaint.public_reply,
             "question": complaint.information_request,
             "office": complaint.office.name_en if complaint.language == "en" else complaint.office.name_bn,

@@ -21,6 +21,7 @@ def load_demo_data() -> dict:
     from .offices import build_officers, build_offices
     from .pages import build_pages
     from .site import ensure_locales, ensure_menus, ensure_site_settings
+    from workflows.complaints.demo import ensure_complaints
     from workflows.core.demo import ensure_posts
 
     from .users import ensure_groups, ensure_users, ensure_workflows
@@ -41,6 +42,7 @@ def load_demo_data() -> dict:
         ensure_workflows(tree, groups, stats)
         users = ensure_users(groups, stats)
         ensure_posts(stats)
+        ensure_complaints(stats)
         pages = _page_list(tree)
         totals = _totals()
     return {

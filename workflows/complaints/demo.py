@@ -1,0 +1,158 @@
+"""Demo complaints, one or more in every state, driven through the same services officers and
+citizens use (idempotent: skipped when the demo complaints exist; called by load_demo_data)."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from workflows.core.models import Office, RoutedTask
+from workflows.core.selectors import OPEN_STATUSES
+from workflows.core.services import perform_task, record
+
+from . import decisions, services
+from .decisions import Decision
+from .models import Complaint
+
+DEMO_EMAIL = "citizen{}@demo.mole.gov.bd"
+
+# (subject, description, remedy, steps): each step is an officer decision or a citizen action.
+COMPLAINTS = [
+    ("ট্রেড ইউনিয়ন নিবন্ধনের আবেদনে দেরি", "৬০ দিন আগে আবেদন করেছি, কোনো উত্তর পাইনি।", "দ্রুত সিদ্ধান্ত", []),
+    (
+        "নিরীক্ষা প্রতিবেদনের প্রত্যয়ন পাইনি",
+        "বার্ষিক নিরীক্ষা প্রতিবেদন জমা দিয়েছি, প্রত্যয়ন দেওয়া হয়নি।",
+        "প্রত্যয়নপত্র",
+        [Decision.ACCEPT],
+    ),
+    (
+        "সালিসের তারিখ জানানো হয়নি",
+        "শিল্প বিরোধের আবেদন করেছি, শুনানির তারিখ জানানো হয়নি।",
+        "শুনানির তারিখ",
+        [Decision.ACCEPT, (Decision.REQUEST_INFORMATION, "আবেদনের কপি ও মালিকপক্ষের নাম দিন।")],
+    ),
+    (
+        "কল্যাণ কেন্দ্রে চিকিৎসা পাইনি",
+        "টংগী শ্রম কল্যাণ কেন্দ্রে চিকিৎসক ছিলেন না।",
+        "নিয়মিত চিকিৎসা",
+        [(Decision.FORWARD, "lwc-tongi")],
+    ),
+    (
+        "প্রশিক্ষণের সনদে নামের ভুল",
+        "প্রশিক্ষণ সনদে আমার নাম ভুল লেখা হয়েছে।",
+        "সংশোধিত সনদ",
+        [Decision.ACCEPT, (Decision.RESOLVE, "সংশোধিত সনদ ইস্যু করা হয়েছে; দপ্তর থেকে সংগ্রহ করুন।")],
+    ),
+    ("অসম্পূর্ণ অভিযোগ", "বিস্তারিত নেই।", "—", [(Decision.REJECT, "অভিযোগে প্রয়োজনীয় তথ্য নেই।")]),
+    (
+        "আর্থিক সহায়তার আবেদন নিষ্পত্তি হয়নি",
+        "শ্রমিক কল্যাণ ফাউন্ডেশনে আবেদনের পর সিদ্ধান্ত পাইনি।",
+        "সহায়তা",
+        [
+            Decision.ACCEPT,
+            (Decision.RESOLVE, "আবেদনটি পরবর্তী বোর্ড সভায় উপস্থাপন করা হবে।"),
+            ("appeal", "সময়সীমা উল্লেখ নেই।"),
+        ],
+    ),
+    (
+        "অংশগ্রহণ তহবিলের হিসাব দেওয়া হয়নি",
+        "তহবিলের হিসাব চেয়েও পাইনি।",
+        "হিসাব প্রদান",
+        [
+            Decision.ACCEPT,
+            (Decision.RESOLVE, "হিসাব সরবরাহ করা হয়েছে।"),
+            ("appeal", "হিসাব অসম্পূর্ণ।"),
+            ("decide_appeal", "পূর্ণাঙ্গ হিসাব ৭ কার্যদিবসের মধ্যে দিতে নির্দেশ দেওয়া হলো।"),
+        ],
+    ),
+    (
+        "রিপ্রোগ্রাফী সেবার মূল্য বেশি নেওয়া হয়েছে",
+        "নির্ধারিত মূল্যের বেশি নেওয়া হয়েছে।",
+        "অতিরিক্ত অর্থ ফেরত",
+        [Decision.ACCEPT, (Decision.RESOLVE, "অতিরিক্ত অর্থ ফেরত দেওয়া হয়েছে।"), ("close", "")],
+    ),
+]
+
+
+def ensure_complaints(stats) -> None:
+    if Complaint.objects.filter(email__endswith="@demo.mole.gov.bd").exists():
+        return
+    chattogram = Office.objects.get(code="dlo-chattogram")
+    users = get_user_model().objects.in_bulk(["officer", "appeal", "head", "admin"], field_name="username")
+    for number, (subject, description, remedy, steps) in enumerate(COMPLAINTS, start=1):
+        with transaction.atomic():
+            complaint = services.submit_complaint(
+                {
+                    "office": chattogram,
+                    "subject": subject,
+                    "description": description,
+                    "occurred_on": timezone.localdate() - datetime.timedelta(days=20 + number),
+                    "desired_remedy": remedy,
+                    "complainant_name": f"নাগরিক {number}",
+                    "email": DEMO_EMAIL.format(number),
+                },
+                [],
+                "bn",
+            )
+            for step in steps:
+                _apply(complaint, step, users)
+        stats.add("complaints")
+
+
+def _open_route(complaint):
+    return (
+        RoutedTask.objects.filter(
+            task__process__complaintprocess__complaint=complaint, task__status__in=OPEN_STATUSES
+        ).first()
+        or RoutedTask.objects.filter(
+            task__process__appealprocess__complaint=complaint, task__status__in=OPEN_STATUSES
+        ).first()
+    )
+
+
+def _apply(complaint, step, users):
+    name, text = (step, "") if isinstance(step, str) else step
+    complaint.refresh_from_db()
+    if name == "appeal":
+        services.file_appeal(complaint, text)
+    elif name == "close":
+        from_state = complaint.status
+        complaint.close()
+        complaint.save()
+        record(
+            "complaint.close",
+            obj=complaint,
+            case_label=complaint.tracking_number,
+            from_state=from_state,
+            to_state=complaint.status,
+        )
+    elif name == "decide_appeal":
+        route = _open_route(complaint)
+        perform_task(
+            route.pk,
+            users["appeal"],
+            lambda activation: decisions.decide_appeal(
+                Complaint.objects.get(pk=complaint.pk),
+                users["appeal"],
+                route.post,
+                reply=text,
+                event_id=str(activation.task.pk),
+            ),
+        )
+    else:
+        route = _open_route(complaint)
+        to_office = Office.objects.get(code=text) if name == Decision.FORWARD else None
+        perform_task(
+            route.pk,
+            users["officer"],
+            lambda activation: decisions.decide(
+                Complaint.objects.get(pk=complaint.pk),
+                name,
+                users["officer"],
+                route.post,
+                text="" if to_office else text,
+                to_office=to_office,
+                event_id=str(activation.task.pk),
+            ),
+        )

@@ -140,7 +140,11 @@ CELERY_TIMEZONE = "Asia/Dhaka"
 # Beat only polls the database; timers live in tables, never as messages scheduled ahead.
 CELERY_BEAT_SCHEDULE = {
     **NOTIFICATION_BEAT_SCHEDULE,
-    "sla-reminders": {"task": "workflows.core.tasks.send_sla_reminders", "schedule": 300.0, "options": {"expires": 290}},
+    "sla-reminders": {
+        "task": "workflows.core.tasks.send_sla_reminders",
+        "schedule": 300.0,
+        "options": {"expires": 290},
+    },
     "sla-escalation": {
         "task": "workflows.core.tasks.escalate_overdue_tasks",
         "schedule": 300.0,

@@ -15,4 +15,4 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SMS_BACKEND = "workflows.core.notifications.sms.LocmemSmsBackend"
-PRIVATE_MEDIA_ROOT = BASE_DIR / "private_media" / "test"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "private_media" / "test"

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from workflows.complaints.demo import DEMO_EMAIL_DOMAIN
 from workflows.complaints.models import Complaint
 
 TRACKING_NUMBER_RE = re.compile(r"GRS-[0-9A-HJKMNP-TV-Z]{10}")
@@ -62,6 +63,11 @@ def complaint_data(service, **overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def filed_complaints():
+    """The complaints the test itself filed (the demo data brings complaints of its own)."""
+    return Complaint.objects.exclude(email__endswith=DEMO_EMAIL_DOMAIN)
 
 
 def make_complaint(office, *, status_path=(), **fields) -> Complaint:

@@ -9,7 +9,7 @@ from django.utils import translation
 from workflows.complaints.models import Complaint, ComplaintAttachment
 from workflows.core.models import Office
 
-from .factories import PDF, TRACKING_NUMBER_RE, complaint_data, image_bytes, pdf, png, stored_files
+from .factories import PDF, TRACKING_NUMBER_RE, complaint_data, filed_complaints, image_bytes, pdf, png, stored_files
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def translated(message, language="bn"):
 
 
 def assert_nothing_stored(private_root):
-    assert Complaint.objects.count() == 0
+    assert filed_complaints().count() == 0
     assert ComplaintAttachment.objects.count() == 0
     assert stored_files(private_root) == []
 
@@ -36,7 +36,7 @@ def test_citizen_files_a_complaint_in_bengali_with_a_pdf_and_a_png(client, servi
 
     assert response.status_code == 302
     assert response["Location"] == "/bn/complaints/new/received/"
-    complaint = Complaint.objects.get()
+    complaint = filed_complaints().get()
     assert TRACKING_NUMBER_RE.fullmatch(complaint.tracking_number)
     assert complaint.status == Complaint.Status.SUBMITTED
     assert complaint.language == "bn"
@@ -64,7 +64,7 @@ def test_citizen_files_a_complaint_in_bengali_with_a_pdf_and_a_png(client, servi
 def test_english_complaint_is_acknowledged_in_english(client, service_en):
     response = client.post(NEW_EN, complaint_data(service_en, mobile="", email="karim@example.com"), follow=True)
     assert response.status_code == 200
-    complaint = Complaint.objects.get()
+    complaint = filed_complaints().get()
     assert complaint.language == "en" and complaint.mobile == ""
     assert '<html lang="en">' in response.text
     assert "Complaint received" in response.text
@@ -87,7 +87,7 @@ def test_anonymous_complaint_gets_an_access_code_and_keeps_no_contact(client, se
     data = complaint_data(service, is_anonymous="on")  # name and contact typed anyway
     response = client.post(NEW_BN, data, follow=True)
     assert response.status_code == 200
-    complaint = Complaint.objects.get()
+    complaint = filed_complaints().get()
     assert complaint.is_anonymous
     assert (complaint.complainant_name, complaint.mobile, complaint.email) == ("", "", "")
     code = response.context["access_code"]
@@ -99,7 +99,7 @@ def test_anonymous_complaint_gets_an_access_code_and_keeps_no_contact(client, se
 
 def test_acknowledgement_is_only_for_the_session_that_filed(client, service):
     client.post(NEW_BN, complaint_data(service))
-    complaint = Complaint.objects.get()
+    complaint = filed_complaints().get()
     stranger = Client()
     assert stranger.get("/bn/complaints/new/received/").status_code == 404
     assert stranger.get(f"/bn/complaints/status/{complaint.tracking_number}/").status_code == 404
@@ -202,7 +202,7 @@ def test_submit_rate_limit_answers_429_in_bengali(client, service, settings, pri
     response = client.post(NEW_BN, complaint_data(service, attachments=[pdf()]))
     assert response.status_code == 429
     assert "অনেক বেশি অনুরোধ" in response.text
-    assert Complaint.objects.count() == 1
+    assert filed_complaints().count() == 1
     assert stored_files(private_root) == []
     # Reading the form is not limited.
     assert client.get(NEW_BN).status_code == 200
@@ -213,7 +213,7 @@ def test_configured_submit_rate_is_applied(client, service, settings):
     for _ in range(allowed):
         assert client.post(NEW_BN, complaint_data(service)).status_code == 302
     assert client.post(NEW_BN, complaint_data(service)).status_code == 429
-    assert Complaint.objects.count() == allowed
+    assert filed_complaints().count() == allowed
 
 
 def test_csrf_is_checked_even_though_uploads_are_limited_first(service, private_root):

@@ -198,7 +198,7 @@ def test_replayed_post_after_the_task_was_done_changes_nothing(chattogram, gro, 
     response = act(officer, route, decision="reject", text="প্রত্যাখ্যাত")
     assert response.status_code == 302
     messages = [str(m) for m in officer.get(response["Location"]).context["messages"]]
-    assert any("ইতিমধ্যে" in m or "already" in m for m in messages)
+    assert any("কিছুই পরিবর্তন করা হয়নি" in m for m in messages), messages  # "Nothing was changed."
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.IN_REVIEW
     assert AuditEntry.objects.count() == entries
@@ -236,7 +236,7 @@ def test_missed_sla_escalates_once_to_the_office_head(chattogram, private_root, 
     route = open_route(complaint)
     later = route.due_at + datetime.timedelta(hours=1)  # "frozen time": the timers take `now`
     with django_capture_on_commit_callbacks(execute=True):
-        assert sla.escalate_overdue(now=later) == 1
+        assert sla.escalate_overdue(now=later) >= 1  # this one, and demo complaints due by then
         assert sla.escalate_overdue(now=later) == 0  # firing twice escalates once
     route.refresh_from_db()
     assert route.post.role == Post.Role.OFFICE_HEAD
@@ -250,8 +250,10 @@ def test_reminder_before_the_due_date_is_sent_once(chattogram, private_root):
     complaint = file_complaint(Client(), chattogram)
     route = open_route(complaint)
     almost = route.due_at - datetime.timedelta(days=2)
-    assert sla.send_reminders(now=almost) == 1
+    assert sla.send_reminders(now=almost) >= 1  # this one, and demo complaints due by then
     assert sla.send_reminders(now=almost) == 0
+    route.refresh_from_db()
+    assert route.reminded_at == almost
     assert AuditEntry.objects.filter(action="sla.reminder", case_label=complaint.tracking_number).count() == 1
 
 

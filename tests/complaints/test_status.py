@@ -12,7 +12,7 @@ from workflows.complaints.forms import NO_MATCH
 from workflows.complaints.models import Complaint, ComplaintAttachment
 from workflows.complaints.services import APPEAL_NOT_ALLOWED, NOT_WAITING_FOR_ANSWER
 
-from .factories import EXE, complaint_data, make_complaint, pdf, png, stored_files, upload
+from .factories import EXE, complaint_data, filed_complaints, make_complaint, pdf, png, stored_files, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ def test_english_status_page(client, complaint):
 def test_anonymous_complaint_is_found_only_with_its_access_code(client, service):
     response = client.post("/bn/complaints/new/", complaint_data(service, is_anonymous="on"), follow=True)
     code = response.context["access_code"]
-    complaint = Complaint.objects.get()
+    complaint = filed_complaints().get()
     citizen = Client()
     assert look_up(citizen, complaint.tracking_number, "01711234567").status_code == 200  # contact was not kept
     assert look_up(citizen, complaint.tracking_number, "").status_code == 200
@@ -159,7 +159,7 @@ def test_status_page_of_unverified_complaint_is_404(client, complaint, service):
 def test_status_page_runs_the_same_queries_however_many_attachments(client, service, django_assert_max_num_queries):
     bare = make_complaint(service.office, service=service)
     client.post("/bn/complaints/new/", complaint_data(service, attachments=[pdf("a.pdf"), png("b.png"), pdf("c.pdf")]))
-    full = Complaint.objects.exclude(pk=bare.pk).get()
+    full = filed_complaints().exclude(pk=bare.pk).get()
     assert full.attachments.count() == 3
     look_up(client, bare.tracking_number, "01711234567")
     client.get(detail_url(bare))  # warm the per-process caches (locales, site settings)

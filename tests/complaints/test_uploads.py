@@ -7,7 +7,7 @@ from django.conf import settings as django_settings
 from django.test.client import MULTIPART_CONTENT, encode_multipart
 from django.utils import translation
 
-from workflows.complaints.models import Complaint, ComplaintAttachment
+from workflows.complaints.models import ComplaintAttachment
 from workflows.complaints.uploads import display_name, download_response, private_storage
 
 from .factories import (
@@ -18,6 +18,7 @@ from .factories import (
     PDF_WITH_JAVASCRIPT,
     SVG,
     complaint_data,
+    filed_complaints,
     image_bytes,
     jpeg,
     pdf,
@@ -34,7 +35,7 @@ STORED_NAME_RE = re.compile(r"complaints/\d{4}/\d{2}/[0-9a-f]{32}\.(pdf|png|jpg)
 
 
 def assert_nothing_stored(private_root):
-    assert Complaint.objects.count() == 0
+    assert filed_complaints().count() == 0
     assert ComplaintAttachment.objects.count() == 0
     assert stored_files(private_root) == []
 
@@ -153,7 +154,7 @@ def test_attachments_have_no_url(client, service, private_root):
     name = attachment.file.name
     for url in (f"/media/{name}", f"/bn/media/{name}", f"/static/{name}", f"/bn/{name}", f"/private_media/{name}"):
         assert client.get(url).status_code == 404, url
-    complaint = Complaint.objects.get()
+    complaint = filed_complaints().get()
     status_page = client.get(f"/bn/complaints/status/{complaint.tracking_number}/")
     assert status_page.status_code == 200
     assert name not in status_page.text

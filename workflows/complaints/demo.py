@@ -15,7 +15,8 @@ from . import decisions, services
 from .decisions import Decision
 from .models import Complaint
 
-DEMO_EMAIL = "citizen{}@demo.mole.gov.bd"
+DEMO_EMAIL_DOMAIN = "@demo.mole.gov.bd"
+DEMO_EMAIL = "citizen{}" + DEMO_EMAIL_DOMAIN
 
 # (subject, description, remedy, steps): each step is an officer decision or a citizen action.
 COMPLAINTS = [
@@ -76,7 +77,7 @@ COMPLAINTS = [
 
 
 def ensure_complaints(stats) -> None:
-    if Complaint.objects.filter(email__endswith="@demo.mole.gov.bd").exists():
+    if Complaint.objects.filter(email__endswith=DEMO_EMAIL_DOMAIN).exists():
         return
     chattogram = Office.objects.get(code="dlo-chattogram")
     users = get_user_model().objects.in_bulk(["officer", "appeal", "head", "admin"], field_name="username")

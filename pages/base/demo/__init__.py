@@ -17,13 +17,13 @@ def load_demo_data() -> dict:
     password, role, created}], "pages": [(language, url path, title)], "seconds": float}. A user's
     password is given only on DEBUG sites and only while it is still the documented demo password.
     """
+    from workflows.complaints.demo import ensure_complaints
+    from workflows.core.demo import ensure_posts
+
     from .media import build_documents, build_images
     from .offices import build_officers, build_offices
     from .pages import build_pages
     from .site import ensure_locales, ensure_menus, ensure_site_settings
-    from workflows.complaints.demo import ensure_complaints
-    from workflows.core.demo import ensure_posts
-
     from .users import ensure_groups, ensure_users, ensure_workflows
     from .utils import Stats
 

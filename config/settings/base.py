@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "config.apps.PortalStaticFilesConfig",  # django.contrib.staticfiles, ignoring node_modules/
     "django.contrib.postgres",
     "django.contrib.humanize",
     # Last, so that its templates (400/403, registration) never shadow ours or Wagtail's.
@@ -184,7 +184,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# viewflow ships CSS under node_modules/ that points at fonts it does not ship.
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
     "jpg",
     "jpeg",

@@ -112,3 +112,10 @@ def register_workflows_menu():
     ]
     items += [make_item() for make_item in hooks.get_hooks("register_workflows_menu_item")]
     return SubmenuMenuItem(_("Workflows"), Menu(items=items), icon_name="tasks", name="workflows", order=250)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_tasks_panel(request, panels):
+    from .panels import MyTasksPanel
+
+    panels.append(MyTasksPanel(request.user))

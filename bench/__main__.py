@@ -2,7 +2,8 @@
 
 Run after `make demo` (it reads the configured database: SQLite by default, or DATABASE_URL):
 
-    python -m bench [--seconds 5]
+    python -m bench [portal] [--seconds 5]
+    python -m bench workflows [--submissions 200] [--tasks 100000]
 """
 
 import argparse
@@ -52,9 +53,17 @@ def count_queries(client, path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seconds", type=float, default=5.0, help="time spent on each measurement")
+    parser.add_argument("suite", nargs="?", default="portal", choices=["portal", "workflows"])
+    parser.add_argument("--seconds", type=float, default=5.0, help="time spent on each portal measurement")
+    parser.add_argument("--submissions", type=int, default=200, help="complaints filed through the public form")
+    parser.add_argument("--tasks", type=int, default=100_000, help="open tasks in the table for My tasks")
     args = parser.parse_args()
     setup()
+    if args.suite == "workflows":
+        from bench.workflows import run
+
+        run(args.submissions, args.tasks)
+        return
     from django.conf import settings
     from django.db import connection
     from django.test import Client

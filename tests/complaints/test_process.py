@@ -305,3 +305,35 @@ def test_delegate_acts_for_the_post_and_is_recorded_as_such(chattogram, private_
     entry = AuditEntry.objects.for_object(complaint).get(action="complaint.accept")
     assert entry.data.get("delegated") is True
     assert entry.acting_for_id == route.post_id
+
+
+def test_attachments_download_only_for_the_complaints_offices(chattogram, gro, private_root):
+    from workflows.complaints.models import ComplaintAttachment
+
+    from .factories import PDF, pdf
+
+    file_complaint(Client(), chattogram, attachments=[pdf("চিঠি.pdf")])
+    attachment = ComplaintAttachment.objects.order_by("-pk").first()
+    url = f"/admin/workflows/complaints/attachments/{attachment.pk}/"
+    response = signed_in(gro).get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content) == PDF
+    outsider = make_user("khulna-download", groups=["Officers"])
+    PostHolding.objects.create(
+        user=outsider, post=Post.objects.get(office__code="dlo-khulna", role=Post.Role.GRIEVANCE_REDRESS_OFFICER)
+    )
+    assert signed_in(outsider).get(url).status_code == 404
+    assert Client().get(url).status_code == 302  # to the login page
+
+
+def test_bulk_claim_ignores_tasks_of_other_offices(chattogram, private_root):
+    complaint = file_complaint(Client(), chattogram)
+    route = open_route(complaint)
+    outsider = make_user("khulna-bulk", groups=["Officers"])
+    PostHolding.objects.create(
+        user=outsider, post=Post.objects.get(office__code="dlo-khulna", role=Post.Role.GRIEVANCE_REDRESS_OFFICER)
+    )
+    signed_in(outsider).post("/admin/workflows/tasks/bulk-claim/", {"task": [route.pk]})
+    route.task.refresh_from_db()
+    assert route.task.owner_id is None

@@ -1,7 +1,7 @@
 """Complaints in the Wagtail admin: the list of cases (filters, export) and attachment downloads."""
 
 import django_filters
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,7 @@ from workflows.core.access import office_filter, visible_office_ids
 from workflows.core.models import Office
 
 from .models import Complaint, ComplaintAttachment
+from .uploads import download_response
 
 
 class ComplaintFilterSet(WagtailFilterSet):
@@ -83,12 +84,4 @@ def download_attachment(request, attachment_id):
     offices = visible_office_ids(request.user)
     if offices is not None and attachment.complaint.office_id not in offices:
         raise Http404
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    return response
+    return download_response(attachment)

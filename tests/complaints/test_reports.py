@@ -95,3 +95,18 @@ def test_dashboard_and_report_run_constant_queries(chattogram, private_root, set
     for _ in range(5):
         file_complaint(Client(), chattogram)
     assert count_queries(officer, url) == before
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_case_list_exports_only_the_users_offices(chattogram, private_root, fmt):
+    mine = file_complaint(Client(), chattogram)
+    other = file_complaint(Client(), Office.objects.get(code="dlo-khulna"))
+    response = signed_in(gro()).get(f"/admin/workflows/complaints/?export={fmt}")
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if fmt == "csv":
+        text = content.decode("utf-8-sig")
+        assert mine.tracking_number in text
+        assert other.tracking_number not in text
+    else:
+        assert content[:2] == b"PK"  # an xlsx workbook (a zip file)

@@ -18,12 +18,15 @@ def routed_tasks():
 
 
 def my_tasks(user):
-    """Open tasks claimed by the user, or waiting unclaimed for one of the posts the user acts for."""
+    """Open tasks claimed by the user, or waiting unclaimed for one of the posts the user acts for.
+
+    Written as two indexed subqueries (by post, by owner) rather than one OR across the join, which
+    PostgreSQL can only answer by scanning every task.
+    """
     post_ids = [acting.post.pk for acting in acting_posts(user)]
-    return routed_tasks().filter(
-        Q(task__status__in=OPEN_STATUSES),
-        Q(task__owner=user) | Q(task__owner__isnull=True, post_id__in=post_ids),
-    )
+    waiting_for_my_posts = RoutedTask.objects.filter(post_id__in=post_ids, task__status=STATUS.NEW).values("pk")
+    claimed_by_me = RoutedTask.objects.filter(task__owner=user, task__status__in=OPEN_STATUSES).values("pk")
+    return routed_tasks().filter(Q(pk__in=waiting_for_my_posts) | Q(pk__in=claimed_by_me))
 
 
 def unassigned_in_my_offices(user):

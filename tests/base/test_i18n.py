@@ -28,6 +28,7 @@ def test_home_pages_in_both_languages(client, demo):
     assert '<html lang="en">' in en.text
     assert "শ্রম ও কর্মসংস্থান মন্ত্রণালয়" in bn.text
     assert "Ministry of Labour and Employment" in en.text
+    assert "+৮৮০" in bn.text and "+880" in en.text  # the footer's phone number, in each language's digits
 
 
 def test_switcher_links_to_the_translated_page(client, demo):

@@ -78,18 +78,7 @@ def decide(complaint: Complaint, decision: str, user, post, *, text="", to_offic
         complaint.reject(text)
     else:  # pragma: no cover - the form offers only the decisions above
         raise ValueError(decision)
-    complaint.save()
-    record(
-        f"complaint.{decision}",
-        actor=user,
-        obj=complaint,
-        post=post,
-        case_label=complaint.tracking_number,
-        from_state=from_state,
-        to_state=complaint.status,
-        comment=comment,
-        data={"public_text": text} if text else None,
-    )
+    _save_and_record(complaint, decision, from_state, user, post, comment=comment, public_text=text)
     if decision in NOTIFICATIONS:
         notify_complainant(complaint, NOTIFICATIONS[decision], f"{decision}-{event_id}")
     return decision
@@ -98,9 +87,14 @@ def decide(complaint: Complaint, decision: str, user, post, *, text="", to_offic
 def decide_appeal(complaint: Complaint, user, post, *, reply, comment="", event_id=""):
     from_state = complaint.status
     complaint.decide_appeal(reply)
+    _save_and_record(complaint, "decide_appeal", from_state, user, post, comment=comment, public_text=reply)
+    notify_complainant(complaint, "complaint-appeal-decided", f"appeal-decided-{event_id}")
+
+
+def _save_and_record(complaint, action, from_state, user, post, *, comment, public_text):
     complaint.save()
     record(
-        "complaint.decide_appeal",
+        f"complaint.{action}",
         actor=user,
         obj=complaint,
         post=post,
@@ -108,6 +102,5 @@ def decide_appeal(complaint: Complaint, user, post, *, reply, comment="", event_
         from_state=from_state,
         to_state=complaint.status,
         comment=comment,
-        data={"public_text": reply},
+        data={"public_text": public_text} if public_text else None,
     )
-    notify_complainant(complaint, "complaint-appeal-decided", f"appeal-decided-{event_id}")

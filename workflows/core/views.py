@@ -232,8 +232,7 @@ def _act(request, task_id, action):
 
 @require_POST
 def claim(request, task_id):
-    response = _act(request, task_id, lambda: services.claim_task(task_id, request.user))
-    return response
+    return _act(request, task_id, lambda: services.claim_task(task_id, request.user))
 
 
 @require_POST

@@ -167,7 +167,9 @@ LANGUAGE_COOKIE_NAME = "django_language"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first (they win), then our Bengali of the packages' strings (pages/base/vendor_catalogue.py);
+# both win over the packages' own catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 TIME_ZONE = "Asia/Dhaka"
 USE_I18N = True
 USE_TZ = True
@@ -233,7 +235,7 @@ RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 CONTACT_FORM_RATE = "10/h"
 COMPLAINT_SUBMIT_RATE = "5/h"  # per IP; every POST counts
 COMPLAINT_LOOKUP_RATE = "20/h"  # per IP
-COMPLAINT_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 
 # SMS goes through a pluggable backend, like Django's mail backends.
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "workflows.core.notifications.sms.ConsoleSmsBackend")

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from viewflow.workflow.status import STATUS
 
 from tests.factories import make_user
@@ -166,8 +166,12 @@ def test_citizen_officer_and_appeal_officer_end_to_end(
         "complaint.appeal",
         "complaint.decide_appeal",
     ]
+    # The task page's history names each step in the officer's language, with the claims recorded on the process.
     history = officer.get(f"/admin/workflows/tasks/{route.pk}/").text
-    assert "complaint.request_information" in history
+    with translation.override("bn"):
+        for action in [*actions, "task.review"]:
+            assert str(AuditEntry(action=action).action_label) in history
+    assert "complaint.request_information" not in history  # labels, not codes
 
 
 def test_officer_of_another_office_gets_404_and_changes_nothing(chattogram, private_root):

@@ -8,7 +8,7 @@ from django.test.client import MULTIPART_CONTENT, encode_multipart
 from django.utils import translation
 
 from workflows.complaints.models import ComplaintAttachment
-from workflows.complaints.uploads import display_name, download_response, private_storage
+from workflows.core.uploads import display_name, download_response, private_storage
 
 from .factories import (
     EXE,
@@ -89,7 +89,7 @@ def test_file_type_error_is_translated(client, service, private_root):
 
 
 def test_file_over_the_limit_is_refused_before_it_is_kept(client, service, settings, private_root):
-    settings.COMPLAINT_ATTACHMENT_MAX_BYTES = 1000
+    settings.ATTACHMENT_MAX_BYTES = 1000
     big = upload("big.pdf", PDF + b"%" * 5000, "application/pdf")
     response = client.post(NEW_EN, complaint_data(service, attachments=[pdf("small.pdf"), big]))
     assert response.status_code == 200
@@ -186,8 +186,8 @@ def test_display_name(name, expected):
 
 
 def test_system_check_refuses_private_media_inside_media_root(settings):
-    from workflows.complaints.checks import private_media_is_private
+    from workflows.core.checks import private_media_is_private
 
     assert private_media_is_private(None) == []
     settings.PRIVATE_MEDIA_ROOT = settings.MEDIA_ROOT / "private"
-    assert [e.id for e in private_media_is_private(None)] == ["complaints.E001"]
+    assert [e.id for e in private_media_is_private(None)] == ["workflows_core.E001"]

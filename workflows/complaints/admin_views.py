@@ -11,9 +11,9 @@ from wagtail.admin.views.generic import IndexView
 
 from workflows.core.access import office_filter, visible_office_ids
 from workflows.core.models import Office
+from workflows.core.uploads import download_response
 
 from .models import Complaint, ComplaintAttachment
-from .uploads import download_response
 
 
 class ComplaintFilterSet(WagtailFilterSet):

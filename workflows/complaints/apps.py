@@ -8,4 +8,22 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Complaints")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system check)
+        from workflows.core.models.audit import register_audit_vocabulary
+
+        from .models import Complaint
+
+        register_audit_vocabulary(
+            actions={
+                "complaint.submit": _("Complaint filed"),
+                "complaint.accept": _("Accepted for review"),
+                "complaint.request_information": _("Asked the complainant for information"),
+                "complaint.receive_information": _("The complainant answered"),
+                "complaint.forward": _("Forwarded to another office"),
+                "complaint.resolve": _("Resolved"),
+                "complaint.reject": _("Rejected"),
+                "complaint.appeal": _("Appeal filed"),
+                "complaint.decide_appeal": _("Appeal decided"),
+                "complaint.close": _("Closed"),
+            },
+            states=dict(Complaint.Status.choices),
+        )

@@ -5,77 +5,17 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from pages.base.templatetags.bangla import local_digits
 from pages.services.models import ServicePage
+from workflows.core.forms import AttachmentsField, UploadFormMixin
 from workflows.core.models import Office
 
 from .services import find_complaint
-from .uploads import MAX_FILES, check_upload, local_size, max_attachment_bytes, too_large
 from .validators import optional_bd_mobile, validate_not_in_future
 
 TEXT_MAX = 5000
 
 # One message for every failed lookup: whether the number exists is nobody's business but its owner's.
 NO_MATCH = _("No complaint matches this tracking number and contact.")
-
-
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class AttachmentsField(forms.FileField):
-    """Up to MAX_FILES files, each checked by content; cleans to a list of uploads.CheckedUpload."""
-
-    widget = MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"})
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("label", _("Attachments"))
-        super().__init__(**kwargs)
-        # Set per request by the form: what the upload limit handler refused while reading the body.
-        self.upload_limits = None
-
-    def clean(self, data, initial=None):
-        uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
-        limits = self.upload_limits
-        errors = []
-        if len(uploads) + (limits.extra_files if limits else 0) > MAX_FILES:
-            errors.append(
-                ValidationError(
-                    _("Attach at most %(count)s files."),
-                    code="too_many_files",
-                    params={"count": local_digits(MAX_FILES)},
-                )
-            )
-        errors.extend(too_large(name) for name in (limits.oversized if limits else []))
-        if self.required and not uploads and not errors:
-            raise ValidationError(self.error_messages["required"], code="required")
-        checked = []
-        for upload in uploads[:MAX_FILES]:
-            try:
-                # Not FileField.clean: its "empty file" message would not say which file.
-                checked.append(check_upload(upload))
-            except ValidationError as error:
-                errors.extend(error.error_list)
-        if errors:
-            raise ValidationError(errors)
-        return checked
-
-
-def attachments_help_text():
-    return _("PDF, JPEG or PNG; up to %(count)s files of at most %(limit)s each.") % {
-        "count": local_digits(MAX_FILES),
-        "limit": local_size(max_attachment_bytes()),
-    }
-
-
-class UploadFormMixin:
-    """Forms with an `attachments` field take the request's upload limit handler (uploads.limit_uploads)."""
-
-    def __init__(self, *args, upload_limits=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["attachments"].upload_limits = upload_limits
-        self.fields["attachments"].help_text = attachments_help_text()
 
 
 class ComplaintForm(UploadFormMixin, forms.Form):

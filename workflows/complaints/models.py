@@ -15,7 +15,8 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, can_proceed, transit
 from viewflow.workflow.models import Process
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from .uploads import attachment_path, get_private_storage
+from workflows.core.uploads import attachment_path, get_private_storage
+
 from .validators import new_access_code, new_tracking_number, validate_not_in_future
 
 
@@ -187,6 +188,8 @@ class Complaint(ConcurrentTransitionMixin, models.Model):
 class ComplaintAttachment(models.Model):
     """A file given with a complaint or an answer; stored privately under a random name."""
 
+    upload_folder = "complaints"
+
     complaint = models.ForeignKey(
         Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE, related_name="attachments"
     )
@@ -210,40 +213,46 @@ class ComplaintAttachment(models.Model):
 # --- The process: viewflow's records of a complaint's and an appeal's way through the offices ------
 
 
-class ComplaintProcess(Process):
+class ComplaintCaseMixin:
+    """What the back office's task page asks of a process whose case is a complaint."""
+
+    case_template = "complaints/admin/case.html"
+
+    @property
+    def case(self):
+        return self.complaint
+
+    def case_process_ids(self) -> list[int]:
+        """Every process of this complaint (the review and any appeal): the history shows them all."""
+        return list(
+            Process.objects.filter(
+                Q(complaintprocess__complaint_id=self.complaint_id) | Q(appealprocess__complaint_id=self.complaint_id)
+            ).values_list("pk", flat=True)
+        )
+
+
+class ComplaintProcess(ComplaintCaseMixin, Process):
     """The viewflow process of one complaint (GRO review, information requests, forwarding)."""
 
     complaint = models.OneToOneField(
         Complaint, verbose_name=_("complaint"), on_delete=models.PROTECT, related_name="process", null=True
     )
 
-    case_template = "complaints/admin/case.html"
-
     class Meta:
         verbose_name = _("complaint process")
         verbose_name_plural = _("complaint processes")
 
-    @property
-    def case(self):
-        return self.complaint
 
-
-class AppealProcess(Process):
+class AppealProcess(ComplaintCaseMixin, Process):
     """The viewflow process of an appeal, decided by the appeal officer of the office above."""
 
     complaint = models.ForeignKey(
         Complaint, verbose_name=_("complaint"), on_delete=models.PROTECT, related_name="appeal_processes", null=True
     )
 
-    case_template = "complaints/admin/case.html"
-
     class Meta:
         verbose_name = _("appeal process")
         verbose_name_plural = _("appeal processes")
-
-    @property
-    def case(self):
-        return self.complaint
 
 
 @register_setting(icon="time")

@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from workflows.core.uploads import MAX_FILES, CheckedUpload, FilesRemovedOnRollback, check_upload, save_checked_upload
+
 from .models import Complaint, ComplaintAttachment
-from .uploads import MAX_FILES, CheckedUpload, check_upload, private_storage
 from .validators import normalize_access_code, normalize_bd_mobile, normalize_tracking_number
 
 
@@ -57,35 +58,7 @@ def _checked(files: Iterable) -> list[CheckedUpload]:
 
 def _store_attachments(complaint: Complaint, uploads: list[CheckedUpload], stored: list[str]) -> None:
     for upload in uploads:
-        attachment = ComplaintAttachment(
-            complaint=complaint,
-            original_name=upload.name,
-            content_type=upload.content_type,
-            size=upload.size,
-            sha256=upload.sha256,
-            uploaded_by_public=True,
-        )
-        upload.file.seek(0)
-        # The name only carries the extension; uploads.attachment_path makes the stored name random.
-        attachment.file.save(f"upload{upload.extension}", upload.file, save=False)
-        stored.append(attachment.file.name)
-        attachment.save()
-
-
-class _FilesRemovedOnRollback:
-    """Deletes the files written so far if the transaction fails: a rolled-back request leaves no file."""
-
-    def __init__(self):
-        self.names: list[str] = []
-
-    def __enter__(self):
-        return self.names
-
-    def __exit__(self, exc_type, exc, tb):
-        if exc_type is not None:
-            for name in self.names:
-                private_storage.delete(name)
-        return False
+        save_checked_upload(ComplaintAttachment(complaint=complaint, uploaded_by_public=True), upload, stored)
 
 
 def submit_complaint(cleaned_data: dict, files: Iterable, language: str) -> Complaint:
@@ -110,7 +83,7 @@ def submit_complaint(cleaned_data: dict, files: Iterable, language: str) -> Comp
         language=language if language in ("bn", "en") else "bn",
     )
     complaint.issued_access_code = complaint.issue_access_code() if anonymous else None
-    with _FilesRemovedOnRollback() as stored, transaction.atomic():
+    with FilesRemovedOnRollback() as stored, transaction.atomic():
         complaint.save()
         _store_attachments(complaint, uploads, stored)
         after_submit(complaint)
@@ -168,7 +141,7 @@ def _locked(complaint: Complaint) -> Complaint:
 def answer_information_request(complaint: Complaint, text: str, files: Iterable = ()) -> Complaint:
     """Record the complainant's answer to the officer's question (with files); the complaint goes back to review."""
     uploads = _checked(files)
-    with _FilesRemovedOnRollback() as stored, transaction.atomic():
+    with FilesRemovedOnRollback() as stored, transaction.atomic():
         current = _locked(complaint)
         if current.status != Complaint.Status.INFO_REQUESTED:
             raise ComplaintStateError(NOT_WAITING_FOR_ANSWER)

@@ -18,11 +18,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
 from pages.base.views import rate_limited
+from workflows.core.uploads import limit_uploads
 
 from .forms import AppealForm, ComplaintForm, InformationAnswerForm, StatusLookupForm
 from .models import Complaint
 from .services import ComplaintStateError, answer_information_request, file_appeal, submit_complaint
-from .uploads import limit_uploads
 from .validators import normalize_tracking_number
 
 # The same trap as the contact page's: a field people never see, which bots fill in.

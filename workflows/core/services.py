@@ -7,7 +7,8 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from .access import can_act_for
-from .models import AuditEntry, Post
+from .uploads import CheckedUpload, FilesRemovedOnRollback, save_checked_upload
+from .models import AuditEntry, CaseComment, CaseCommentAttachment, Post
 from .nodes import may_claim, may_see
 
 OPEN_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
@@ -132,3 +133,35 @@ def perform_task(task_id, user, action, *, comment="", expected_post_id=None):
             data={"outcome": str(outcome)} if outcome else None,
         )
     return outcome
+
+
+def add_comment(route, user, text: str, uploads: list[CheckedUpload]) -> CaseComment:
+    """An officer's internal note on the case of `route`, with checked attachments; written to the audit trail.
+
+    The caller has checked that the user may see the route. A comment is not a decision: it needs no
+    claim and takes no lock, and it may be left on a finished task too.
+    """
+    process = route.task.process.coerced
+    case = getattr(process, "case", None) or process
+    acting_for = route.post if can_act_for(user, route.post) else None
+    with FilesRemovedOnRollback() as stored, transaction.atomic():
+        comment = CaseComment.objects.create(
+            content_type=ContentType.objects.get_for_model(case),
+            object_id=str(case.pk),
+            task=route.task,
+            author=user,
+            acting_for=acting_for,
+            text=text,
+        )
+        for upload in uploads:
+            save_checked_upload(CaseCommentAttachment(comment=comment), upload, stored)
+        record(
+            "case.comment",
+            actor=user,
+            obj=case,
+            post=acting_for,
+            case_label=route.case_label,
+            comment=text,
+            data={"comment_id": comment.pk, "attachments": [upload.name for upload in uploads]},
+        )
+    return comment

@@ -4,14 +4,20 @@ Every view takes the user's posts and offices from `access`; a task outside them
 every action runs through `services`, under the process lock.
 """
 
+from functools import partial
+
 from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
@@ -19,8 +25,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import selectors, services
 from .access import visible_office_ids
-from .models import AuditEntry, Post, RoutedTask
+from .forms import CommentForm
+from .models import AuditEntry, CaseComment, CaseCommentAttachment, Post, RoutedTask
 from .nodes import may_see
+from .uploads import download_response, limit_uploads
 
 
 class SlaColumn(Column):
@@ -156,12 +164,9 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
             data=data, files=files, process=self.process, route=self.route, initial={"post_id": self.route.post_id}
         )
 
-    def get_context_data(self, form=None, **kwargs):
+    def get_context_data(self, form=None, comment_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         case = getattr(self.process, "case", None)
-        history = AuditEntry.objects.none()
-        if case is not None:
-            history = AuditEntry.objects.for_object(case).select_related("acting_for")
         context.update(
             route=self.route,
             task=self.task,
@@ -169,15 +174,30 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
             case=case,
             case_template=getattr(self.process, "case_template", None),
             form=form if form is not None else self.get_form(),
-            history=history,
+            comment_form=comment_form or CommentForm(),
+            history=self.history(case),
             sla_state=selectors.sla_state(self.route.due_at),
             is_open=self.is_open(),
             can_claim=self.task.status == STATUS.NEW and self.node.can_assign(self.request.user, self.task),
             can_unassign=self.node.can_unassign(self.request.user, self.task),
             reassign_form=ReassignForm(user=self.request.user) if self.is_open() else None,
             flow_chart=self.flow_chart(),
+            flow_diagram=self.flow_diagram(),
         )
         return context
+
+    def history(self, case) -> list[AuditEntry]:
+        """The audit trail of the case and all its processes, each comment entry with its attachments."""
+        if case is None:
+            return []
+        process_ids = self.process.case_process_ids() if hasattr(self.process, "case_process_ids") else []
+        entries = list(AuditEntry.objects.for_case(case, process_ids or [self.process.pk]))
+        files = {}
+        for attachment in CaseCommentAttachment.objects.filter(comment__in=CaseComment.objects.for_object(case)):
+            files.setdefault(attachment.comment_id, []).append(attachment)
+        for entry in entries:
+            entry.files = files.get(entry.data.get("comment_id"), [])
+        return entries
 
     def flow_chart(self):
         """The process's steps in order, with the current one marked."""
@@ -186,6 +206,13 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
             if getattr(node, "task_type", "") == "HUMAN" or node.name in ("start", "end"):
                 steps.append({"name": node.task_title or node.name, "current": node is self.node})
         return steps
+
+    def flow_diagram(self):
+        """viewflow's drawing of the process (SVG), each step coloured by where this case stands."""
+        flow_class = self.node.flow_class
+        grid = chart.calc_layout_data(flow_class)
+        chart.calc_cell_status(flow_class, grid, self.process.pk)
+        return mark_safe(chart.grid_to_svg(grid))  # noqa: S308 - rendered by viewflow's template, escaped there
 
     def post(self, request, *args, **kwargs):
         form = self.get_form(request.POST, request.FILES)
@@ -207,6 +234,36 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
             return redirect("workflows_core:task", self.route.pk)
         messages.success(request, _("Done. The case has moved on."))
         return redirect("workflows_core:my_tasks")
+
+
+@method_decorator(csrf_exempt, name="dispatch")  # checked in post(), once the upload limits are in place
+class TaskCommentView(TaskPageView):
+    """Add an internal comment (with attachments) to the case of a task the officer may see."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        return csrf_protect(partial(self.save_comment, upload_limits=limit_uploads(request)))(request)
+
+    def save_comment(self, request, upload_limits):
+        form = CommentForm(request.POST, request.FILES, upload_limits=upload_limits)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(comment_form=form))
+        services.add_comment(self.route, request.user, form.cleaned_data["text"], form.cleaned_data["attachments"])
+        messages.success(request, _("Your comment was added to the case."))
+        return redirect("workflows_core:task", self.route.pk)
+
+
+def download_comment_attachment(request, task_id, attachment_id):
+    """A comment's file, as a download, for an officer who may see a task of the same case."""
+    route = get_visible_route(request.user, task_id)
+    case = getattr(route.task.process.coerced, "case", None)
+    if case is None:
+        raise Http404
+    attachment = get_object_or_404(
+        CaseCommentAttachment, pk=attachment_id, comment__in=CaseComment.objects.for_object(case)
+    )
+    return download_response(attachment)
 
 
 class ReassignForm(forms.Form):

@@ -90,6 +90,12 @@ urlpatterns = [
     path("tasks/done/results/", views.DoneTasksView.as_view(results_only=True), name="done_results"),
     path("tasks/bulk-claim/", views.bulk_claim, name="bulk_claim"),
     path("tasks/<int:task_id>/", views.TaskPageView.as_view(), name="task"),
+    path("tasks/<int:task_id>/comment/", views.TaskCommentView.as_view(), name="comment"),
+    path(
+        "tasks/<int:task_id>/comment-files/<int:attachment_id>/",
+        views.download_comment_attachment,
+        name="comment_attachment",
+    ),
     path("tasks/<int:task_id>/claim/", views.claim, name="claim"),
     path("tasks/<int:task_id>/unassign/", views.unassign, name="unassign"),
     path("tasks/<int:task_id>/reassign/", views.reassign, name="reassign"),

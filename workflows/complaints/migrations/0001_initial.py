@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import django_fsm
-import workflows.complaints.uploads
+import workflows.core.uploads
 import workflows.complaints.validators
 from django.db import migrations, models
 
@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
             name='ComplaintAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=255, storage=workflows.complaints.uploads.get_private_storage, upload_to=workflows.complaints.uploads.attachment_path, verbose_name='file')),
+                ('file', models.FileField(max_length=255, storage=workflows.core.uploads.get_private_storage, upload_to=workflows.core.uploads.attachment_path, verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('content_type', models.CharField(max_length=50, verbose_name='file type')),
                 ('size', models.PositiveIntegerField(verbose_name='size (bytes)')),

@@ -7,6 +7,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+# What the history shows for an action and a state. Each process registers its own words
+# (register_audit_vocabulary) so that the trail stores stable codes and the screens read in the
+# reader's language.
+ACTION_LABELS = {
+    "task.claim": _("Claimed the task"),
+    "task.unassign": _("Gave the task back"),
+    "task.reassign": _("Sent the task to another post"),
+    "sla.reminder": _("Reminder: the due date is near"),
+    "sla.escalate": _("Overdue: escalated to the office head"),
+    "case.comment": _("Internal comment"),
+}
+STATE_LABELS = {}
+
+
+def register_audit_vocabulary(actions: dict, states: dict | None = None) -> None:
+    ACTION_LABELS.update(actions)
+    STATE_LABELS.update(states or {})
+
+
 class AppendOnlyError(Exception):
     """Raised on any attempt to change or remove an audit entry."""
 
@@ -20,6 +39,16 @@ class AuditEntryQuerySet(models.QuerySet):
 
     def for_object(self, obj):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+
+    def for_case(self, case, process_ids=()):
+        """The case's own entries and those of its processes (claims, reassignments, SLA timers)."""
+        from viewflow.workflow.models import Process
+
+        process_type = ContentType.objects.get_for_model(Process)
+        return self.filter(
+            models.Q(content_type=ContentType.objects.get_for_model(case), object_id=str(case.pk))
+            | models.Q(content_type=process_type, object_id__in=[str(pk) for pk in process_ids])
+        )
 
 
 class AuditEntry(models.Model):
@@ -80,6 +109,22 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("audit entries cannot be deleted")
+
+    @property
+    def action_label(self) -> str:
+        if self.action in ACTION_LABELS:
+            return ACTION_LABELS[self.action]
+        if self.action.startswith("task."):
+            return _("Task completed")
+        return self.action
+
+    @property
+    def from_state_label(self) -> str:
+        return STATE_LABELS.get(self.from_state, self.from_state)
+
+    @property
+    def to_state_label(self) -> str:
+        return STATE_LABELS.get(self.to_state, self.to_state)
 
     @property
     def actor_display(self) -> str:

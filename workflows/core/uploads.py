@@ -1,4 +1,5 @@
-"""Complaint attachments: private storage, checks by content, upload limits and officers' downloads.
+"""Case attachments (complaints, answers, officers' comments): private storage, checks by content, upload
+limits and officers' downloads.
 
 A file is accepted for what it *is*, not what it is called: a PDF without scripts, a JPEG or a PNG.
 It is stored under a random name in a folder outside MEDIA_ROOT and STATIC_ROOT, with no URL; only a
@@ -45,7 +46,7 @@ DISPLAY_NAME_MAX = 100
 
 
 def max_attachment_bytes() -> int:
-    return getattr(settings, "COMPLAINT_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
+    return getattr(settings, "ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
 
 
 def local_size(nbytes: int) -> str:
@@ -82,11 +83,14 @@ def get_private_storage():
 
 
 def attachment_path(instance, filename) -> str:
-    """A random name, whatever the uploader called the file: no guessing, no clashes, no path tricks."""
+    """A random name, whatever the uploader called the file: no guessing, no clashes, no path tricks.
+
+    The folder is the model's `upload_folder` (complaints/, comments/…), then year and month.
+    """
     suffix = Path(filename).suffix.lower()
     if suffix not in EXTENSIONS.values():
         suffix = ""
-    return f"complaints/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+    return f"{instance.upload_folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
 
 
 # --- Names --------------------------------------------------------------------------------------
@@ -105,6 +109,22 @@ def display_name(name: str, content_type: str | None = None) -> str:
     if content_type and suffix.lower() not in KNOWN_SUFFIXES[content_type]:
         stem, suffix = kept, EXTENSIONS[content_type]
     return stem[: DISPLAY_NAME_MAX - len(suffix)] + suffix
+
+
+class FilesRemovedOnRollback:
+    """Deletes the files written so far if the transaction fails: a rolled-back request leaves no file."""
+
+    def __init__(self):
+        self.names: list[str] = []
+
+    def __enter__(self):
+        return self.names
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            for name in self.names:
+                private_storage.delete(name)
+        return False
 
 
 # --- Checks by content --------------------------------------------------------------------------
@@ -200,6 +220,22 @@ def check_upload(upload) -> CheckedUpload:
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
     )
+
+
+def save_checked_upload(attachment, upload: CheckedUpload, stored: list[str]) -> None:
+    """Fill and save an attachment row (file, original_name, content_type, size, sha256) from a checked upload.
+
+    `stored` collects the file's name, for FilesRemovedOnRollback.
+    """
+    attachment.original_name = upload.name
+    attachment.content_type = upload.content_type
+    attachment.size = upload.size
+    attachment.sha256 = upload.sha256
+    upload.file.seek(0)
+    # The name only carries the extension; attachment_path makes the stored name random.
+    attachment.file.save(f"upload{upload.extension}", upload.file, save=False)
+    stored.append(attachment.file.name)
+    attachment.save()
 
 
 # --- Limits while the request is read -----------------------------------------------------------

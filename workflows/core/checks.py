@@ -1,4 +1,4 @@
-"""System check: complaint attachments must not be stored where the web server publishes files."""
+"""System check: case attachments must not be stored where the web server publishes files."""
 
 from pathlib import Path
 
@@ -23,9 +23,9 @@ def private_media_is_private(app_configs, **kwargs):
         return [
             checks.Error(
                 f"PRIVATE_MEDIA_ROOT ({location}) is inside MEDIA_ROOT, STATIC_ROOT or STATICFILES_DIRS, "
-                "so complaint attachments could be served to anyone.",
+                "so case attachments could be served to anyone.",
                 hint="Point PRIVATE_MEDIA_ROOT at a folder that no web server or static-file handler serves.",
-                id="complaints.E001",
+                id="workflows_core.E001",
             )
         ]
     return []

@@ -1,0 +1,75 @@
+"""Officers' internal comments on a case, with attachments: never shown to the citizen."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..uploads import attachment_path, get_private_storage
+
+
+class CaseCommentQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+
+
+class CaseComment(models.Model):
+    """A note one officer leaves for the others who work the same case (any process's case).
+
+    The case is referred to like the audit trail does (content type and id), so every process's cases
+    can carry comments; each comment is also written to the audit trail, where the history shows it.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(max_length=64)
+    task = models.ForeignKey(
+        "viewflow.Task", verbose_name=_("task"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
+    )
+    acting_for = models.ForeignKey(
+        "workflows_core.Post",
+        verbose_name=_("acting for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+
+    objects = CaseCommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("internal comment")
+        verbose_name_plural = _("internal comments")
+        indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
+
+    def __str__(self):
+        return self.text[:50]
+
+
+class CaseCommentAttachment(models.Model):
+    """A file attached to an internal comment; stored privately under a random name, given out as a download."""
+
+    upload_folder = "comments"
+
+    comment = models.ForeignKey(
+        CaseComment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path, storage=get_private_storage, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("file type"), max_length=50)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("comment attachment")
+        verbose_name_plural = _("comment attachments")
+
+    def __str__(self):
+        return self.original_name

@@ -7,9 +7,9 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from .access import can_act_for
-from .uploads import CheckedUpload, FilesRemovedOnRollback, save_checked_upload
 from .models import AuditEntry, CaseComment, CaseCommentAttachment, Post
 from .nodes import may_claim, may_see
+from .uploads import CheckedUpload, FilesRemovedOnRollback, save_checked_upload
 
 OPEN_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 

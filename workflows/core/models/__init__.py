@@ -6,4 +6,13 @@ from .comments import CaseComment, CaseCommentAttachment
 from .organisation import Delegation, Office, Post, PostHolding
 from .routing import RoutedTask
 
-__all__ = ["AuditEntry", "CaseComment", "CaseCommentAttachment", "Delegation", "Office", "Post", "PostHolding", "RoutedTask"]
+__all__ = [
+    "AuditEntry",
+    "CaseComment",
+    "CaseCommentAttachment",
+    "Delegation",
+    "Office",
+    "Post",
+    "PostHolding",
+    "RoutedTask",
+]

@@ -6,7 +6,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
 # What the history shows for an action and a state. Each process registers its own words
 # (register_audit_vocabulary) so that the trail stores stable codes and the screens read in the
 # reader's language.

@@ -329,3 +329,20 @@ def test_working_week_setting_is_edited_in_the_admin(client, superuser):
     response = client.get("/admin/settings/workdays/workingweek/", follow=True)
     assert response.status_code == 200
     assert 'name="friday_off"' in response.text
+
+
+def test_a_make_up_working_saturday_counts_as_a_working_day():
+    make_holiday(SATURDAY, kind=Holiday.Kind.WORKING_DAY)
+    assert is_working_day(SATURDAY)
+    assert not is_working_day(FRIDAY)
+    assert add_working_days(THURSDAY, 1) == SATURDAY
+    assert add_working_days(THURSDAY, 2) == SUNDAY
+    assert working_days_between(THURSDAY, SUNDAY) == 2
+    assert working_days_between(THURSDAY, add_working_days(THURSDAY, 5)) == 5
+
+
+def test_a_make_up_working_day_must_fall_on_a_weekly_off_day():
+    with pytest.raises(ValidationError) as error:
+        Holiday(date=MONDAY, name_bn="ভুল", name_en="Wrong", kind=Holiday.Kind.WORKING_DAY).full_clean()
+    assert "kind" in error.value.message_dict
+    Holiday(date=SATURDAY, name_bn="কর্মদিবস", name_en="Working day", kind=Holiday.Kind.WORKING_DAY).full_clean()

@@ -9,13 +9,19 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
 class Holiday(models.Model):
-    """One dated holiday; public and executive-order holidays are days off, optional ones are not."""
+    """One dated exception to the working week: a holiday, or a make-up working day.
+
+    Public and executive-order holidays are days off; optional ones are not. A make-up working day
+    opens the offices on a weekly off day (the government moves a working day to a Saturday to
+    bridge a holiday), so SLAs count it.
+    """
 
     class Kind(models.TextChoices):
         PUBLIC = "public", _("Public holiday")
         EXECUTIVE_ORDER = "executive_order", _("Executive-order holiday")
         # Taken individually by staff of a faith or community: offices stay open, so SLAs keep running.
         OPTIONAL = "optional", _("Optional holiday")
+        WORKING_DAY = "working_day", _("Make-up working day (offices open on a weekly off day)")
 
     # The kinds on which offices are closed.
     DAY_OFF_KINDS = (Kind.PUBLIC, Kind.EXECUTIVE_ORDER)
@@ -40,6 +46,15 @@ class Holiday(models.Model):
     @property
     def is_day_off(self) -> bool:
         return self.kind in self.DAY_OFF_KINDS
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.WORKING_DAY and self.date:
+            week = WorkingWeek.objects.first() or WorkingWeek()
+            if self.date.weekday() not in week.off_weekdays():
+                raise ValidationError(
+                    {"kind": _("This date is a working day anyway; a make-up working day falls on a weekly off day.")}
+                )
 
 
 @register_setting(icon="date")

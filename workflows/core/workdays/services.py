@@ -1,7 +1,8 @@
 """Working-day arithmetic for every SLA: due dates, working days elapsed and days overdue.
 
 A day is a working day unless it is a weekly off day of the WorkingWeek setting or a public or
-executive-order Holiday. Dates are Bangladesh dates: an aware datetime counts on its date in
+executive-order Holiday; a make-up working day (Holiday.Kind.WORKING_DAY) is a working day whatever
+its weekday. Dates are Bangladesh dates: an aware datetime counts on its date in
 settings.TIME_ZONE (Asia/Dhaka), whatever timezone the request or the worker has activated.
 
 The calendar is read in at most two queries whatever the span (the WorkingWeek setting, then the
@@ -73,24 +74,26 @@ def _load_off_weekdays(version: str) -> frozenset[int]:
     return off_weekdays
 
 
-def _load_holidays(version: str, first_year: int, last_year: int) -> frozenset[date]:
-    """The days off (public and executive-order holidays) of these years, in one query at most."""
-    keys = {year: f"workdays:{version}:holidays:{year}" for year in range(first_year, last_year + 1)}
+def _load_exceptions(version: str, first_year: int, last_year: int) -> tuple[frozenset[date], frozenset[date]]:
+    """The days off (public and executive-order holidays) and the make-up working days of these years,
+    in one query at most."""
+    keys = {year: f"workdays:{version}:exceptions:{year}" for year in range(first_year, last_year + 1)}
     cached = cache.get_many(keys.values())
     missing = [year for year, key in keys.items() if key not in cached]
     if missing:
-        by_year = {year: set() for year in range(missing[0], missing[-1] + 1)}
-        days = Holiday.objects.filter(
+        by_year = {year: (set(), set()) for year in range(missing[0], missing[-1] + 1)}
+        rows = Holiday.objects.filter(
             date__gte=date(missing[0], 1, 1),
             date__lte=date(missing[-1], 12, 31),
-            kind__in=Holiday.DAY_OFF_KINDS,
-        ).values_list("date", flat=True)
-        for day in days:
-            by_year[day.year].add(day)
-        loaded = {keys[year]: frozenset(days) for year, days in by_year.items()}
+            kind__in=[*Holiday.DAY_OFF_KINDS, Holiday.Kind.WORKING_DAY],
+        ).values_list("date", "kind")
+        for day, kind in rows:
+            by_year[day.year][kind == Holiday.Kind.WORKING_DAY].add(day)
+        loaded = {keys[year]: (frozenset(off), frozenset(on)) for year, (off, on) in by_year.items()}
         cache.set_many(loaded, CACHE_SECONDS)
         cached.update(loaded)
-    return frozenset().union(*(cached[key] for key in keys.values()))
+    values = [cached[key] for key in keys.values()]
+    return frozenset().union(*(off for off, _ in values)), frozenset().union(*(on for _, on in values))
 
 
 class WorkingCalendar:
@@ -104,6 +107,7 @@ class WorkingCalendar:
         self.off_weekdays = _load_off_weekdays(self._version)
         self.working_days_per_week = 7 - len(self.off_weekdays)
         self._holidays: frozenset[date] = frozenset()
+        self._makeup_days: frozenset[date] = frozenset()
         self._years: range = range(0)
 
     def _need_years(self, first_year: int, last_year: int) -> None:
@@ -112,11 +116,13 @@ class WorkingCalendar:
         if self._years:
             # Grow the loaded span, so the holidays stay one contiguous run of years.
             first_year, last_year = min(first_year, self._years.start), max(last_year, self._years.stop - 1)
-        self._holidays = _load_holidays(self._version, first_year, last_year)
+        self._holidays, self._makeup_days = _load_exceptions(self._version, first_year, last_year)
         self._years = range(first_year, last_year + 1)
 
     def _is_working(self, day: date) -> bool:
         # Callers have loaded day's year.
+        if day in self._makeup_days:
+            return True
         return day.weekday() not in self.off_weekdays and day not in self._holidays
 
     def is_working_day(self, day: date | datetime) -> bool:
@@ -162,6 +168,7 @@ class WorkingCalendar:
         count += sum(1 for i in range(1, rest + 1) if (start + timedelta(days=i)).weekday() not in self.off_weekdays)
         self._need_years(start.year, end.year)
         count -= sum(1 for day in self._holidays if start < day <= end and day.weekday() not in self.off_weekdays)
+        count += sum(1 for day in self._makeup_days if start < day <= end and day.weekday() in self.off_weekdays)
         return count
 
 

@@ -220,6 +220,9 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAILADMIN_USER_LOGIN_FORM = "pages.base.admin_forms.LoginForm"
+# Every office is in Bangladesh: offer Dhaka time (and UTC), not the world's 600 zone names.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Dhaka", "UTC"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 

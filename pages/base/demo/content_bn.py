@@ -828,3 +828,14 @@ WORKFLOWS = nfc(
         ),
     }
 )
+
+# A notice written in Bengali and sent to wagtail-localize for its English translation, which waits in
+# the translation editor (the demo of an editor's translation work).
+NOTICE_AWAITING_TRANSLATION = nfc(
+    {
+        "title": "শ্রম অধিদপ্তরের সেবা সপ্তাহ ২০২৬",
+        "date": datetime.date(2026, 11, 15),
+        "summary": "সেবা সপ্তাহে সকল বিভাগীয় শ্রম দপ্তরে শ্রমিকদের অভিযোগ ও আবেদন তাৎক্ষণিক গ্রহণ করা হবে।",
+        "body": "<p>সেবা সপ্তাহ চলাকালে প্রতিটি বিভাগীয় শ্রম দপ্তরে একটি সেবা ডেস্ক খোলা থাকবে।</p>",
+    }
+)

@@ -211,6 +211,23 @@ def _paragraph(text):
     return f"<p>{escape(text)}</p>"
 
 
+def ensure_notice_awaiting_translation(tree: PageTree, notices_bn) -> None:
+    """A Bengali notice submitted to wagtail-localize: its English draft waits in the translation editor."""
+    from wagtail_localize.operations import translate_object
+
+    translation_key = stable_uuid("page", "notice:awaiting-translation")
+    page = NoticePage.objects.filter(translation_key=translation_key, locale=tree.bn).first()
+    if page is None:
+        values = bn.NOTICE_AWAITING_TRANSLATION
+        page = NoticePage(slug="service-week-2026", locale=tree.bn, translation_key=translation_key, **values)
+        notices_bn.add_child(instance=page)
+        page.save_revision().publish()
+        tree.stats.add("pages")
+    if page.get_translation_or_none(tree.en) is None:
+        translate_object(page, [tree.en])
+        tree.stats.add("pages")
+
+
 def build_pages(locales, images, documents, offices, officers, stats: Stats) -> PageTree:
     tree = PageTree(locales, stats)
     home_bn, _ = tree.ensure_home()
@@ -328,6 +345,8 @@ def build_pages(locales, images, documents, offices, officers, stats: Stats) -> 
             {"attachments": [{"document": documents[doc], "title": doc_title} for doc, doc_title in attachments]},
             {"attachments": [{"title": doc_title} for doc_title in attachments_en]},
         )
+
+    ensure_notice_awaiting_translation(tree, notices_bn)
 
     # Innovation corner: action plan, the three ideas selected in the seed meeting, and its minutes.
     innovation_bn, _ = tree.ensure(

@@ -1,6 +1,9 @@
-"""Admin registrations of the portal's shared snippets."""
+"""Admin registrations of the portal's shared snippets, and the admin's Bengali font."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,3 +18,8 @@ class MenuViewSet(SnippetViewSet):
 
 
 register_snippet(MenuViewSet)
+
+
+@hooks.register("insert_global_admin_css")
+def bengali_admin_font():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -150,6 +150,13 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return f"{self.route.case_label} — {task_title(self.route)}"
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("workflows_core:my_tasks"), "label": _("My tasks")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def form_class(self):
         return getattr(self.node, "form_class", None)
 
@@ -200,12 +207,14 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
         return entries
 
     def flow_chart(self):
-        """The process's steps in order, with the current one marked."""
-        steps = []
-        for node in self.node.flow_class.instance.nodes():
-            if getattr(node, "task_type", "") == "HUMAN" or node.name in ("start", "end"):
-                steps.append({"name": node.task_title or node.name, "current": node is self.node})
-        return steps
+        """The process's steps in order (start, the officers' tasks, end), with the current one marked."""
+        nodes = [
+            node
+            for node in self.node.flow_class.instance.nodes()
+            if getattr(node, "task_type", "") == "HUMAN" or node.name in ("start", "end")
+        ]
+        nodes.sort(key=lambda node: {"start": 0, "end": 2}.get(node.name, 1))
+        return [{"name": node.task_title or node.name, "current": node is self.node} for node in nodes]
 
     def flow_diagram(self):
         """viewflow's drawing of the process (SVG), each step coloured by where this case stands."""

@@ -121,3 +121,15 @@ def test_the_packages_strings_are_bengali_in_the_admin():
         assert translation.gettext("Publish") == "প্রকাশ করুন"
         assert translation.gettext("This field is required.") != "This field is required."  # Django's
     assert len(SCREENS) >= 40
+
+
+def test_the_admin_scripts_get_bengali_strings(demo):
+    """Wagtail's and wagtail-localize's scripts (the translation editor) read the djangojs catalogue."""
+    import json
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="editor"))
+    script = client.get("/admin/jsi18n/").content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S).group(1))
+    assert catalog["Save"] == "সংরক্ষণ করুন"
+    assert catalog["Change document"] == "নথি পরিবর্তন করুন"  # wagtail-localize's translation editor

@@ -131,7 +131,7 @@ def test_form_page_is_multipart_has_a_honeypot_and_is_never_cached(client):
 def test_missing_fields_get_translated_errors_and_store_nothing(client, private_root):
     response = client.post(NEW_BN, {})
     assert response.status_code == 200
-    assert response.text.count("এটি আবশ্যক।") >= 5  # office, subject, description, date, remedy
+    assert response.text.count("এই ঘরটি পূরণ করা আবশ্যক।") >= 5  # office, subject, description, date, remedy
     response = client.post(NEW_EN, {})
     assert "This field is required." in response.text
     assert_nothing_stored(private_root)

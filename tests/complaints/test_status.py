@@ -127,7 +127,7 @@ def test_every_failed_lookup_gets_the_same_translated_message(client, complaint,
 
 def test_missing_lookup_fields_are_required(client):
     response = look_up(client, "", "")
-    assert response.text.count("এটি আবশ্যক।") == 2
+    assert response.text.count("এই ঘরটি পূরণ করা আবশ্যক।") == 2
 
 
 def test_lookup_rate_limit_answers_429_in_bengali(client, complaint, settings):
@@ -324,6 +324,6 @@ def test_empty_appeal_is_a_form_error(client, complaint):
     look_up(client, complaint.tracking_number, "01711234567")
     response = client.post(appeal_url(complaint), {"grounds": ""})
     assert response.status_code == 200
-    assert "এটি আবশ্যক।" in response.text
+    assert "এই ঘরটি পূরণ করা আবশ্যক।" in response.text
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.REJECTED

@@ -45,7 +45,7 @@ def test_missing_and_malformed_fields_get_translated_errors(client, contact):
     data[required] = ""
     response = client.post(contact.url, data)
     assert response.status_code == 200
-    assert "এটি আবশ্যক।" in response.text  # Django's "This field is required."
+    assert "এই ঘরটি পূরণ করা আবশ্যক।" in response.text  # Django's "This field is required."
     assert "একটি বৈধ ইমেইল ঠিকানা লিখুন" in response.text
     assert FormSubmission.objects.count() == 0
 

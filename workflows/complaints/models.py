@@ -15,7 +15,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, can_proceed, transit
 from viewflow.workflow.models import Process
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from workflows.core.uploads import attachment_path, get_private_storage
+from workflows.core.models.attachments import PrivateAttachment
 
 from .validators import new_access_code, new_tracking_number, validate_not_in_future
 
@@ -185,19 +185,14 @@ class Complaint(ConcurrentTransitionMixin, models.Model):
         """Nothing more will happen: the complainant accepted the decision or the time to appeal ran out."""
 
 
-class ComplaintAttachment(models.Model):
-    """A file given with a complaint or an answer; stored privately under a random name."""
+class ComplaintAttachment(PrivateAttachment):
+    """A file given with a complaint or an answer."""
 
     upload_folder = "complaints"
 
     complaint = models.ForeignKey(
         Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE, related_name="attachments"
     )
-    file = models.FileField(_("file"), upload_to=attachment_path, storage=get_private_storage, max_length=255)
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(_("file type"), max_length=50)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
     uploaded_by_public = models.BooleanField(_("uploaded by the complainant"), default=True)
 
@@ -205,9 +200,6 @@ class ComplaintAttachment(models.Model):
         ordering = ["uploaded_at", "pk"]
         verbose_name = _("complaint attachment")
         verbose_name_plural = _("complaint attachments")
-
-    def __str__(self):
-        return self.original_name
 
 
 # --- The process: viewflow's records of a complaint's and an appeal's way through the offices ------

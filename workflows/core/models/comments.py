@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..uploads import attachment_path, get_private_storage
+from .attachments import PrivateAttachment
 
 
 class CaseCommentQuerySet(models.QuerySet):
@@ -52,24 +52,16 @@ class CaseComment(models.Model):
         return self.text[:50]
 
 
-class CaseCommentAttachment(models.Model):
-    """A file attached to an internal comment; stored privately under a random name, given out as a download."""
+class CaseCommentAttachment(PrivateAttachment):
+    """A file attached to an internal comment."""
 
     upload_folder = "comments"
 
     comment = models.ForeignKey(
         CaseComment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="attachments"
     )
-    file = models.FileField(_("file"), upload_to=attachment_path, storage=get_private_storage, max_length=255)
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(_("file type"), max_length=50)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
 
     class Meta:
         ordering = ["pk"]
         verbose_name = _("comment attachment")
         verbose_name_plural = _("comment attachments")
-
-    def __str__(self):
-        return self.original_name

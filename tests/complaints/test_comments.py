@@ -37,7 +37,7 @@ def test_officer_comments_with_a_file_and_colleagues_see_and_download_it(case, g
     response = post_comment(officer, route, text="মালিকপক্ষের সঙ্গে কথা হয়েছে।", attachments=[pdf("নোট.pdf")])
     assert response.status_code == 302
 
-    comment = CaseComment.objects.get()
+    comment = CaseComment.objects.for_object(complaint).get()
     assert comment.author == gro and comment.task_id == route.task_id
     assert comment.acting_for == route.post
     attachment = comment.attachments.get()
@@ -77,7 +77,7 @@ def test_officer_of_another_office_can_neither_comment_nor_download(case, gro, p
 
     assert post_comment(client, route, text="ঢুকে পড়া মন্তব্য").status_code == 404
     assert client.get(f"/admin/workflows/tasks/{route.pk}/comment-files/{attachment.pk}/").status_code == 404
-    assert CaseComment.objects.count() == 1
+    assert CaseComment.objects.for_object(complaint).count() == 1
     assert not AuditEntry.objects.filter(action="case.comment", comment="ঢুকে পড়া মন্তব্য").exists()
     assert stored_files(private_root) == files
 
@@ -110,7 +110,7 @@ def test_bad_comment_is_refused_with_a_translated_message_and_stores_nothing(
     make_data,
     message,
 ):
-    _, route = case
+    complaint, route = case
     files = stored_files(private_root)
     entries = AuditEntry.objects.count()
     in_bengali = signed_in(gro).post(comment_url(route), make_data())
@@ -127,13 +127,13 @@ def test_bad_comment_is_refused_with_a_translated_message_and_stores_nothing(
         )
     assert bengali.split("”")[-1][:12] in in_bengali.content.decode()
     assert message not in in_bengali.content.decode()
-    assert not CaseComment.objects.exists()
+    assert not CaseComment.objects.for_object(complaint).exists()
     assert AuditEntry.objects.count() == entries
     assert stored_files(private_root) == files
 
 
 def test_oversized_comment_file_is_refused_before_it_is_kept(case, gro, private_root, settings):  # noqa: F811
-    _, route = case
+    complaint, route = case
     settings.ATTACHMENT_MAX_BYTES = 1000
     gro.wagtail_userprofile.preferred_language = "en"
     gro.wagtail_userprofile.save()
@@ -142,16 +142,16 @@ def test_oversized_comment_file_is_refused_before_it_is_kept(case, gro, private_
     response = post_comment(signed_in(gro), route, text="বড় ফাইল", attachments=[big])
     assert response.status_code == 200
     assert "“big.pdf” is larger than 1000" in response.content.decode()
-    assert not CaseComment.objects.exists()
+    assert not CaseComment.objects.for_object(complaint).exists()
     assert stored_files(private_root) == files
 
 
 def test_comment_needs_a_csrf_token(case, gro):  # noqa: F811
-    _, route = case
+    complaint, route = case
     client = Client(enforce_csrf_checks=True)
     client.force_login(gro)
     assert client.post(comment_url(route), {"text": "নোট"}).status_code == 403
-    assert not CaseComment.objects.exists()
+    assert not CaseComment.objects.for_object(complaint).exists()
 
 
 def test_task_page_queries_do_not_grow_with_comments(case, gro, django_assert_max_num_queries):  # noqa: F811

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from workflows.core.models import Office, RoutedTask
 from workflows.core.selectors import OPEN_STATUSES
-from workflows.core.services import perform_task, record
+from workflows.core.services import add_comment, perform_task, record
 
 from . import decisions, services
 from .decisions import Decision
@@ -18,14 +18,15 @@ from .models import Complaint
 DEMO_EMAIL_DOMAIN = "@demo.mole.gov.bd"
 DEMO_EMAIL = "citizen{}" + DEMO_EMAIL_DOMAIN
 
-# (subject, description, remedy, steps): each step is an officer decision or a citizen action.
+# (subject, description, remedy, steps): each step is an officer decision or a citizen action, or an
+# officer's internal comment.
 COMPLAINTS = [
     ("ট্রেড ইউনিয়ন নিবন্ধনের আবেদনে দেরি", "৬০ দিন আগে আবেদন করেছি, কোনো উত্তর পাইনি।", "দ্রুত সিদ্ধান্ত", []),
     (
         "নিরীক্ষা প্রতিবেদনের প্রত্যয়ন পাইনি",
         "বার্ষিক নিরীক্ষা প্রতিবেদন জমা দিয়েছি, প্রত্যয়ন দেওয়া হয়নি।",
         "প্রত্যয়নপত্র",
-        [Decision.ACCEPT],
+        [Decision.ACCEPT, ("comment", "নিরীক্ষা শাখায় খোঁজ নিয়েছি; প্রতিবেদনটি যাচাই চলছে, আগামী সপ্তাহে প্রত্যয়ন দেওয়া যাবে।")],
     ),
     (
         "সালিসের তারিখ জানানো হয়নি",
@@ -117,6 +118,8 @@ def _apply(complaint, step, users):
     complaint.refresh_from_db()
     if name == "appeal":
         services.file_appeal(complaint, text)
+    elif name == "comment":
+        add_comment(_open_route(complaint), users["officer"], text, uploads=[])
     elif name == "close":
         from_state = complaint.status
         complaint.close()

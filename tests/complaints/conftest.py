@@ -1,8 +1,10 @@
 """Fixtures for the complaint tests: a private-media folder of their own, demo offices and services."""
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from pages.services.models import ServicePage
+from workflows.core.models import Office
 
 
 @pytest.fixture(autouse=True)
@@ -22,3 +24,14 @@ def service(demo):
 @pytest.fixture
 def service_en(service, demo):
     return service.get_translation(demo.en)
+
+
+@pytest.fixture
+def chattogram(demo):
+    return Office.objects.get(code="dlo-chattogram")
+
+
+@pytest.fixture
+def gro(chattogram):
+    """The demo officer who holds the Grievance Redress Officer post of DLO Chattogram."""
+    return get_user_model().objects.get(username="officer")

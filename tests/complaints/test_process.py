@@ -19,23 +19,12 @@ from viewflow.workflow.status import STATUS
 from tests.factories import make_user
 from workflows.complaints.models import Complaint
 from workflows.core import sla
-from workflows.core.models import AuditEntry, Office, Post, PostHolding, RoutedTask
+from workflows.core.models import AuditEntry, Post, PostHolding, RoutedTask
 from workflows.core.notifications.models import OutboxMessage
 
 from .factories import complaint_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def chattogram(demo):
-    return Office.objects.get(code="dlo-chattogram")
-
-
-@pytest.fixture
-def gro(chattogram):
-    """The demo officer who holds the Grievance Redress Officer post of DLO Chattogram."""
-    return get_user_model().objects.get(username="officer")
 
 
 def signed_in(user):

@@ -4,7 +4,6 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -19,18 +18,9 @@ from .test_process import file_complaint, signed_in
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def chattogram(demo):
-    return Office.objects.get(code="dlo-chattogram")
-
-
-def gro():
-    return get_user_model().objects.get(username="officer")
-
-
-def test_dashboard_shows_my_open_tasks_overdue_first(chattogram, private_root):
+def test_dashboard_shows_my_open_tasks_overdue_first(chattogram, gro, private_root):
     complaint = file_complaint(Client(), chattogram)
-    home = signed_in(gro()).get("/admin/")
+    home = signed_in(gro).get("/admin/")
     assert home.status_code == 200
     assert 'id="my-tasks-section"' in home.text
     assert complaint.tracking_number in home.text
@@ -48,11 +38,11 @@ def test_dashboard_of_another_office_shows_none_of_these_cases(chattogram, priva
     assert 'id="complaints-chart-section"' not in home.text  # no complaints in Khulna
 
 
-def test_report_figures_and_csv_export(chattogram, private_root):
-    officer = signed_in(gro())
+def test_report_figures_and_csv_export(chattogram, gro, private_root):
+    officer = signed_in(gro)
     page = officer.get("/admin/workflows/complaints/report/")
     assert page.status_code == 200
-    summary = reports.summary(gro())
+    summary = reports.summary(gro)
     visible = Complaint.objects.filter(office=chattogram)
     assert summary.total == visible.count()
     assert summary.open == visible.filter(status__in=Complaint.OPEN_STATUSES).count()
@@ -87,9 +77,9 @@ def count_queries(client, url):
 
 
 @pytest.mark.parametrize("url", ["/admin/", "/admin/workflows/complaints/report/"])
-def test_dashboard_and_report_run_constant_queries(chattogram, private_root, settings, url):
+def test_dashboard_and_report_run_constant_queries(chattogram, gro, private_root, settings, url):
     settings.COMPLAINT_SUBMIT_RATE = "1000/h"
-    officer = signed_in(gro())
+    officer = signed_in(gro)
     count_queries(officer, url)
     before = count_queries(officer, url)
     for _ in range(5):
@@ -98,10 +88,10 @@ def test_dashboard_and_report_run_constant_queries(chattogram, private_root, set
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_case_list_exports_only_the_users_offices(chattogram, private_root, fmt):
+def test_case_list_exports_only_the_users_offices(chattogram, gro, private_root, fmt):
     mine = file_complaint(Client(), chattogram)
     other = file_complaint(Client(), Office.objects.get(code="dlo-khulna"))
-    response = signed_in(gro()).get(f"/admin/workflows/complaints/?export={fmt}")
+    response = signed_in(gro).get(f"/admin/workflows/complaints/?export={fmt}")
     assert response.status_code == 200
     content = b"".join(response.streaming_content) if response.streaming else response.content
     if fmt == "csv":

@@ -29,15 +29,19 @@ class AppendOnlyError(Exception):
     """Raised on any attempt to change or remove an audit entry."""
 
 
-class AuditEntryQuerySet(models.QuerySet):
+class CaseRecordQuerySet(models.QuerySet):
+    """Rows that point at a case of any process by content type and id (audit entries, comments)."""
+
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+
+
+class AuditEntryQuerySet(CaseRecordQuerySet):
     def update(self, **kwargs):
         raise AppendOnlyError("audit entries cannot be changed")
 
     def delete(self):
         raise AppendOnlyError("audit entries cannot be deleted")
-
-    def for_object(self, obj):
-        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
 
     def for_case(self, case, process_ids=()):
         """The case's own entries and those of its processes (claims, reassignments, SLA timers)."""

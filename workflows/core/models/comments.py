@@ -7,11 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .attachments import PrivateAttachment
-
-
-class CaseCommentQuerySet(models.QuerySet):
-    def for_object(self, obj):
-        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+from .audit import CaseRecordQuerySet
 
 
 class CaseComment(models.Model):
@@ -40,7 +36,7 @@ class CaseComment(models.Model):
     text = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("time"), default=timezone.now)
 
-    objects = CaseCommentQuerySet.as_manager()
+    objects = CaseRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

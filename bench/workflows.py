@@ -15,6 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from workflows.complaints import roles as complaint_roles
 from workflows.complaints.flows import ComplaintFlow
 from workflows.core.models import Office, Post, RoutedTask
 
@@ -53,7 +54,7 @@ def seed_tasks(count):
     """`count` open review tasks spread over every grievance officer's post, in bulk."""
     from viewflow.workflow.models import Process, Task
 
-    posts = list(Post.objects.filter(role=Post.Role.GRIEVANCE_REDRESS_OFFICER).select_related("office"))
+    posts = list(Post.objects.filter(role=complaint_roles.GRIEVANCE_REDRESS_OFFICER).select_related("office"))
     flow_label = ComplaintFlow.instance.flow_label
     batch = 5000
     for offset in range(0, count, batch):

@@ -78,7 +78,7 @@ def make_complaint(office, *, status_path=(), **fields) -> Complaint:
         "description": "Applied three months ago.",
         "occurred_on": timezone.localdate() - datetime.timedelta(days=30),
         "desired_remedy": "Issue it.",
-        "complainant_name": "Karim",
+        "contact_name": "Karim",
         "mobile": "+8801711234567",
         "email": "karim@example.com",
     } | fields

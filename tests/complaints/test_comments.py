@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from tests.factories import make_user
+from workflows.complaints import roles as complaint_roles
 from workflows.core.models import AuditEntry, CaseComment, CaseCommentAttachment, Post, PostHolding
 
 from .factories import EXE, PDF, pdf, stored_files, upload
@@ -69,7 +70,7 @@ def test_officer_of_another_office_can_neither_comment_nor_download(case, gro, p
     complaint, route = case
     signed_in(gro).post(comment_url(route), {"text": "ভেতরের নোট", "attachments": [pdf()]})
     attachment = CaseCommentAttachment.objects.get()
-    khulna_gro_post = Post.objects.get(office__code="dlo-khulna", role=Post.Role.GRIEVANCE_REDRESS_OFFICER)
+    khulna_gro_post = Post.objects.get(office__code="dlo-khulna", role=complaint_roles.GRIEVANCE_REDRESS_OFFICER)
     outsider = make_user("khulna-commenter", groups=["Officers"])
     PostHolding.objects.create(user=outsider, post=khulna_gro_post)
     client = signed_in(outsider)

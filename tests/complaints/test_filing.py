@@ -89,7 +89,7 @@ def test_anonymous_complaint_gets_an_access_code_and_keeps_no_contact(client, se
     assert response.status_code == 200
     complaint = filed_complaints().get()
     assert complaint.is_anonymous
-    assert (complaint.complainant_name, complaint.mobile, complaint.email) == ("", "", "")
+    assert (complaint.contact_name, complaint.mobile, complaint.email) == ("", "", "")
     code = response.context["access_code"]
     assert code and 6 <= len(code) <= 8
     assert code in response.text

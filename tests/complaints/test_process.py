@@ -17,8 +17,9 @@ from django.utils import timezone, translation
 from viewflow.workflow.status import STATUS
 
 from tests.factories import make_user
+from workflows.complaints import roles as complaint_roles
 from workflows.complaints.models import Complaint
-from workflows.core import sla
+from workflows.core import roles, sla
 from workflows.core.models import AuditEntry, Post, PostHolding, RoutedTask
 from workflows.core.notifications.models import OutboxMessage
 
@@ -92,7 +93,7 @@ def test_citizen_officer_and_appeal_officer_end_to_end(
     assert inbox.status_code == 200
     assert complaint.tracking_number in inbox.text
     route = open_route(complaint)
-    assert route.post.role == Post.Role.GRIEVANCE_REDRESS_OFFICER and route.office == chattogram
+    assert route.post.role == complaint_roles.GRIEVANCE_REDRESS_OFFICER and route.office == chattogram
     page = officer.get(f"/admin/workflows/tasks/{route.pk}/")
     assert page.status_code == 200
     assert complaint.description in page.text
@@ -115,7 +116,7 @@ def test_citizen_officer_and_appeal_officer_end_to_end(
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.IN_REVIEW
     route = open_route(complaint)
-    assert route.post.role == Post.Role.GRIEVANCE_REDRESS_OFFICER
+    assert route.post.role == complaint_roles.GRIEVANCE_REDRESS_OFFICER
 
     # The GRO resolves with a reply; the citizen reads it.
     with django_capture_on_commit_callbacks(execute=True):
@@ -132,7 +133,7 @@ def test_citizen_officer_and_appeal_officer_end_to_end(
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.APPEALED
     appeal_route = RoutedTask.objects.get(task__process__appealprocess__complaint=complaint)
-    assert appeal_route.post.role == Post.Role.APPEAL_OFFICER
+    assert appeal_route.post.role == complaint_roles.APPEAL_OFFICER
     assert appeal_route.office == chattogram.parent
     appeal_officer = signed_in(get_user_model().objects.get(username="appeal"))
     assert complaint.tracking_number in appeal_officer.get("/admin/workflows/tasks/mine/").text
@@ -166,7 +167,7 @@ def test_citizen_officer_and_appeal_officer_end_to_end(
 def test_officer_of_another_office_gets_404_and_changes_nothing(chattogram, private_root):
     complaint = file_complaint(Client(), chattogram)
     route = open_route(complaint)
-    khulna_gro_post = Post.objects.get(office__code="dlo-khulna", role=Post.Role.GRIEVANCE_REDRESS_OFFICER)
+    khulna_gro_post = Post.objects.get(office__code="dlo-khulna", role=complaint_roles.GRIEVANCE_REDRESS_OFFICER)
     outsider = make_user("khulna-gro", groups=["Officers"])
     PostHolding.objects.create(user=outsider, post=khulna_gro_post)
     client = signed_in(outsider)
@@ -201,7 +202,7 @@ def test_stale_form_after_reassignment_is_refused(chattogram, gro, private_root)
     complaint = file_complaint(Client(), chattogram)
     route = open_route(complaint)
     stale_post_id = route.post_id
-    head = Post.objects.get(office=chattogram, role=Post.Role.OFFICE_HEAD)
+    head = Post.objects.get(office=chattogram, role=roles.OFFICE_HEAD)
     supervisor = signed_in(get_user_model().objects.get(username="head"))
     assert supervisor.post(f"/admin/workflows/tasks/{route.pk}/reassign/", {"post": head.pk}).status_code == 302
     route.refresh_from_db()
@@ -232,7 +233,7 @@ def test_missed_sla_escalates_once_to_the_office_head(chattogram, private_root, 
         assert sla.escalate_overdue(now=later) >= 1  # this one, and demo complaints due by then
         assert sla.escalate_overdue(now=later) == 0  # firing twice escalates once
     route.refresh_from_db()
-    assert route.post.role == Post.Role.OFFICE_HEAD
+    assert route.post.role == roles.OFFICE_HEAD
     assert route.escalated_at == later
     assert AuditEntry.objects.filter(action="sla.escalate", case_label=complaint.tracking_number).count() == 1
     head = signed_in(get_user_model().objects.get(username="head"))
@@ -314,7 +315,7 @@ def test_attachments_download_only_for_the_complaints_offices(chattogram, gro, p
     assert b"".join(response.streaming_content) == PDF
     outsider = make_user("khulna-download", groups=["Officers"])
     PostHolding.objects.create(
-        user=outsider, post=Post.objects.get(office__code="dlo-khulna", role=Post.Role.GRIEVANCE_REDRESS_OFFICER)
+        user=outsider, post=Post.objects.get(office__code="dlo-khulna", role=complaint_roles.GRIEVANCE_REDRESS_OFFICER)
     )
     assert signed_in(outsider).get(url).status_code == 404
     assert Client().get(url).status_code == 302  # to the login page
@@ -325,7 +326,7 @@ def test_bulk_claim_ignores_tasks_of_other_offices(chattogram, private_root):
     route = open_route(complaint)
     outsider = make_user("khulna-bulk", groups=["Officers"])
     PostHolding.objects.create(
-        user=outsider, post=Post.objects.get(office__code="dlo-khulna", role=Post.Role.GRIEVANCE_REDRESS_OFFICER)
+        user=outsider, post=Post.objects.get(office__code="dlo-khulna", role=complaint_roles.GRIEVANCE_REDRESS_OFFICER)
     )
     signed_in(outsider).post("/admin/workflows/tasks/bulk-claim/", {"task": [route.pk]})
     route.task.refresh_from_db()

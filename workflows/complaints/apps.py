@@ -10,6 +10,7 @@ class ComplaintsConfig(AppConfig):
     def ready(self):
         from workflows.core.models.audit import register_audit_vocabulary
 
+        from . import roles  # noqa: F401  (registers the complaint process's post roles)
         from .models import Complaint
 
         register_audit_vocabulary(

@@ -6,16 +6,23 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+from viewflow.workflow.timers import fire_due_timers
 
+from workflows.core.contract import open_tasks
+from workflows.core.demo import ensure_holders, ensure_role_posts
 from workflows.core.models import Office, RoutedTask
-from workflows.core.selectors import OPEN_STATUSES
-from workflows.core.services import add_comment, perform_task, record
+from workflows.core.services import act_on_task, add_comment
 
-from . import decisions, services
-from .decisions import Decision
+from . import roles, services
+from .flows import ComplaintFlow
 from .models import Complaint
+from .task_forms import Decision
 
 DEMO_EMAIL_DOMAIN = "@demo.mole.gov.bd"
+# Appeals go one level up: the Department of Labour and the Ministry have appeal officers.
+APPEAL_OFFICES = ("mole", "dol")
 DEMO_EMAIL = "citizen{}" + DEMO_EMAIL_DOMAIN
 
 # (subject, description, remedy, steps): each step is an officer decision or a citizen action, or an
@@ -77,6 +84,20 @@ COMPLAINTS = [
 ]
 
 
+def load_demo(stats) -> None:
+    ensure_role_posts(
+        stats, roles.GRIEVANCE_REDRESS_OFFICER, ("অভিযোগ নিষ্পত্তি কর্মকর্তা (জিআরও)", "Grievance Redress Officer (GRO)")
+    )
+    ensure_role_posts(
+        stats, roles.APPEAL_OFFICER, ("আপিল কর্মকর্তা", "Appeal officer"), offices=APPEAL_OFFICES, covers_sub_offices=True
+    )
+    ensure_holders(
+        stats,
+        {"officer": ("dlo-chattogram", roles.GRIEVANCE_REDRESS_OFFICER), "appeal": ("dol", roles.APPEAL_OFFICER)},
+    )
+    ensure_complaints(stats)
+
+
 def ensure_complaints(stats) -> None:
     if Complaint.objects.filter(email__endswith=DEMO_EMAIL_DOMAIN).exists():
         return
@@ -103,17 +124,11 @@ def ensure_complaints(stats) -> None:
 
 
 def _open_route(complaint):
-    return (
-        RoutedTask.objects.filter(
-            task__process__complaintprocess__complaint=complaint, task__status__in=OPEN_STATUSES
-        ).first()
-        or RoutedTask.objects.filter(
-            task__process__appealprocess__complaint=complaint, task__status__in=OPEN_STATUSES
-        ).first()
-    )
+    return RoutedTask.objects.filter(task__in=[task.pk for task in open_tasks(complaint)]).first()
 
 
 def _apply(complaint, step, users):
+    """One step, as the citizen or the officer would take it: through the services and the task forms."""
     name, text = (step, "") if isinstance(step, str) else step
     complaint.refresh_from_db()
     if name == "appeal":
@@ -121,42 +136,16 @@ def _apply(complaint, step, users):
     elif name == "comment":
         add_comment(_open_route(complaint), users["officer"], text, uploads=[])
     elif name == "close":
-        from_state = complaint.status
-        complaint.close()
-        complaint.save()
-        record(
-            "complaint.close",
-            obj=complaint,
-            case_label=complaint.tracking_number,
-            from_state=from_state,
-            to_state=complaint.status,
-        )
+        # The appeal window runs out: its timer fires as the dispatcher would fire it.
+        Task.objects.filter(
+            process__complaintprocess__complaint=complaint,
+            flow_task=ComplaintFlow.appeal_window,
+            status=STATUS.SCHEDULED,
+        ).update(scheduled=timezone.now())
+        fire_due_timers()
     elif name == "decide_appeal":
-        route = _open_route(complaint)
-        perform_task(
-            route.pk,
-            users["appeal"],
-            lambda activation: decisions.decide_appeal(
-                Complaint.objects.get(pk=complaint.pk),
-                users["appeal"],
-                route.post,
-                reply=text,
-                event_id=str(activation.task.pk),
-            ),
-        )
+        act_on_task(_open_route(complaint), users["appeal"], {"reply": text})
     else:
-        route = _open_route(complaint)
         to_office = Office.objects.get(code=text) if name == Decision.FORWARD else None
-        perform_task(
-            route.pk,
-            users["officer"],
-            lambda activation: decisions.decide(
-                Complaint.objects.get(pk=complaint.pk),
-                name,
-                users["officer"],
-                route.post,
-                text="" if to_office else text,
-                to_office=to_office,
-                event_id=str(activation.task.pk),
-            ),
-        )
+        data = {"decision": name, "text": "" if to_office else text, "to_office": to_office.pk if to_office else ""}
+        act_on_task(_open_route(complaint), users["officer"], data)

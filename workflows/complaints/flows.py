@@ -1,32 +1,37 @@
 """The complaint process (Bangladesh's Grievance Redress System for citizen-charter deviations).
 
-    submitted → review by the office's Grievance Redress Officer (GRO) post
-        accept            → review again (now under review)
-        ask for more info → wait for the complainant's answer (status page) → review
-        forward           → review by the other office's GRO
-        resolve / reject  → end (the complainant may appeal)
-    appeal → the appeal officer of the office above decides → end
+    filed → intake by the office's Grievance Redress Officer (GRO) post
+        accepted  → review by the GRO
+        forwarded → intake by the other office's GRO
+        rejected  → the appeal window
+    review
+        information asked → wait for the complainant's answer (status page) → review
+        forwarded         → intake by the other office's GRO
+        resolved/rejected → the appeal window
+    appeal window (a timer: `appeal_window_days` working days after the decision)
+        not appealed → closed
+        appealed     → end (the appeal process decides)
+    appeal (its own process) → the appeal officer of the office above decides → end
 
-Each review task is due `resolution_days` working days after submission; an appeal `appeal_days`
-after it was filed. Timers (reminders, escalation to the office head's post) run from Celery beat.
+Each GRO task is due `resolution_days` working days after filing, with a reminder `reminder_days`
+before; an appeal is due `appeal_days` after it was filed. Reminders and escalation to the office
+head run from the periodic SLA sweep; the appeal window from viewflow's timer dispatcher. Every
+decision that routes the case is a case of a Switch here, so the diagram on the task page is the process.
 """
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
-from viewflow.workflow.lock import SelectForUpdateLock
 
-from workflows.core.nodes import PostTask
-from workflows.core.services import record
+from workflows.core.contract import PROCESS_LOCK, PostTask, nearest_post, open_tasks
+from workflows.core.services import transition
 
-from . import routing
+from . import roles
 from .models import AppealProcess, Complaint, ComplaintProcess, ComplaintSettings
 from .task_forms import AppealDecisionForm, ReviewForm
 
-# Blocks on the process row (PostgreSQL): the second of two officers acting at once waits, then finds
-# the task done. On SQLite, IMMEDIATE transactions give the same one-writer-at-a-time order.
-PROCESS_LOCK = SelectForUpdateLock(nowait=False)
+S = Complaint.Status
 
 
 class ComplaintFlow(flow.Flow):
@@ -34,23 +39,44 @@ class ComplaintFlow(flow.Flow):
     lock_impl = PROCESS_LOCK
     process_title = _("Complaint")
 
-    start = flow.StartHandle(this.start_complaint).Annotation(title=_("Complaint received")).Next(this.review)
+    start = flow.StartHandle(this.start_complaint).Annotation(title=_("Complaint received")).Next(this.intake)
+
+    intake = (
+        PostTask()
+        .Route(this.grievance_officer)
+        .Due(this.complaint_due)
+        .Remind(this.complaint_reminder)
+        .Form(ReviewForm)
+        .Annotation(title=_("Intake by the grievance redress officer"))
+        .Next(this.after_intake)
+    )
+
+    after_intake = (
+        flow.Switch()
+        .Case(this.review, this.accepted)
+        .Case(this.intake, this.forwarded)
+        .Case(this.appeal_window, this.decided)
+        .Default(this.end)
+        .Annotation(title=_("Accepted, forwarded or rejected?"))
+    )
 
     review = (
         PostTask()
         .Route(this.grievance_officer)
         .Due(this.complaint_due)
-        .CaseLabel(this.tracking_number)
+        .Remind(this.complaint_reminder)
         .Form(ReviewForm)
-        .Annotation(title=_("Review by the grievance redress officer"))
+        .Annotation(title=_("Decision by the grievance redress officer"))
         .Next(this.after_review)
     )
 
     after_review = (
         flow.Switch()
-        .Case(this.await_information, this.information_requested)
-        .Case(this.review, this.still_open)
+        .Case(this.await_information, this.information_asked)
+        .Case(this.intake, this.forwarded)
+        .Case(this.appeal_window, this.decided)
         .Default(this.end)
+        .Annotation(title=_("Information asked, forwarded or decided?"))
     )
 
     await_information = (
@@ -59,36 +85,57 @@ class ComplaintFlow(flow.Flow):
         .Next(this.review)
     )
 
-    end = flow.End().Annotation(title=_("Decided"))
+    appeal_window = flow.Timer(this.appeal_window_ends).Annotation(title=_("Time to appeal")).Next(this.after_window)
+
+    after_window = (
+        flow.Switch().Case(this.close, this.decided).Default(this.end).Annotation(title=_("Appealed in time?"))
+    )
+
+    close = flow.Function(this.close_complaint).Annotation(title=_("Closed without appeal")).Next(this.end)
+
+    end = flow.End().Annotation(title=_("Finished"))
 
     def start_complaint(self, activation, complaint: Complaint):
         activation.process.complaint = complaint
         limits = ComplaintSettings.load()
-        complaint.due_at = routing.due_after_working_days(complaint.submitted_at, limits.resolution_days)
+        complaint.due_at = limits.due(complaint.submitted_at, limits.resolution_days)
         complaint.save(update_fields=["due_at"])
         return activation.process
 
     def grievance_officer(self, activation):
-        return routing.grievance_officer(activation.process.complaint.office)
+        return nearest_post(activation.process.complaint.office, roles.GRIEVANCE_REDRESS_OFFICER)
 
     def complaint_due(self, activation):
         return activation.process.complaint.due_at
 
-    def tracking_number(self, activation):
-        return activation.process.complaint.tracking_number
+    def complaint_reminder(self, activation):
+        limits = ComplaintSettings.load()
+        return limits.reminder(activation.process.complaint.submitted_at, limits.resolution_days)
 
-    def information_requested(self, activation):
-        return activation.process.complaint.status == Complaint.Status.INFO_REQUESTED
+    # The Switches' questions, each about the complaint's status (its lifecycle is the model's).
+    def accepted(self, activation):
+        return activation.process.complaint.status == S.IN_REVIEW
 
-    def still_open(self, activation):
-        return activation.process.complaint.status in (
-            Complaint.Status.IN_REVIEW,
-            Complaint.Status.FORWARDED,
-            Complaint.Status.SUBMITTED,
-        )
+    def forwarded(self, activation):
+        return activation.process.complaint.status == S.FORWARDED
+
+    def information_asked(self, activation):
+        return activation.process.complaint.status == S.INFO_REQUESTED
+
+    def decided(self, activation):
+        """Resolved or rejected, and not appealed (yet)."""
+        return activation.process.complaint.in_group("decided")
 
     def information_received(self, activation):
         return activation.process
+
+    def appeal_window_ends(self, activation):
+        complaint = activation.process.complaint
+        return complaint.appeal_until or timezone.now()
+
+    def close_complaint(self, activation):
+        complaint = Complaint.objects.select_for_update().get(pk=activation.process.complaint_id)
+        transition(complaint, "close")
 
 
 class AppealFlow(flow.Flow):
@@ -102,7 +149,7 @@ class AppealFlow(flow.Flow):
         PostTask()
         .Route(this.appeal_officer)
         .Due(this.appeal_due)
-        .CaseLabel(this.tracking_number)
+        .Remind(this.appeal_reminder)
         .Form(AppealDecisionForm)
         .Annotation(title=_("Appeal decision by the appeal officer"))
         .Next(this.end)
@@ -113,69 +160,33 @@ class AppealFlow(flow.Flow):
     def start_appeal(self, activation, complaint: Complaint):
         activation.process.complaint = complaint
         limits = ComplaintSettings.load()
+        filed = complaint.appealed_at or timezone.now()
         activation.process.data = {
-            "due_at": routing.due_after_working_days(
-                complaint.appealed_at or timezone.now(), limits.appeal_days
-            ).isoformat()
+            "due_at": limits.due(filed, limits.appeal_days).isoformat(),
+            "remind_at": limits.reminder(filed, limits.appeal_days).isoformat(),
         }
         return activation.process
 
     def appeal_officer(self, activation):
-        return routing.appeal_officer(activation.process.complaint.office)
+        """The appeal officer of the office above (GRS: appeals go one level up)."""
+        return nearest_post(activation.process.complaint.office, roles.APPEAL_OFFICER, start_above=True)
 
     def appeal_due(self, activation):
         return timezone.datetime.fromisoformat(activation.process.data["due_at"])
 
-    def tracking_number(self, activation):
-        return activation.process.complaint.tracking_number
-
-
-def open_task(complaint: Complaint, node):
-    """The complaint's open task at `node`, if any."""
-    from viewflow.workflow.models import Task
-    from viewflow.workflow.status import STATUS
-
-    return (
-        Task.objects.filter(process__complaintprocess__complaint=complaint, flow_task=node, status=STATUS.NEW)
-        .select_related("process")
-        .first()
-    )
+    def appeal_reminder(self, activation):
+        return timezone.datetime.fromisoformat(activation.process.data["remind_at"])
 
 
 def continue_after_information(complaint: Complaint) -> None:
     """The complainant answered: complete the waiting task so the case returns to the GRO."""
-    task = open_task(complaint, ComplaintFlow.await_information)
-    if task is not None:
+    for task in open_tasks(complaint, ComplaintFlow.await_information):
         ComplaintFlow.await_information.run(task)
-    record(
-        "complaint.receive_information",
-        obj=complaint,
-        case_label=complaint.tracking_number,
-        from_state=Complaint.Status.INFO_REQUESTED,
-        to_state=complaint.status,
-    )
 
 
-def start_appeal(complaint: Complaint, from_state: str) -> None:
-    """The complainant appealed: stop any review still open and start the appeal process."""
-    from viewflow.workflow.models import Task
-    from viewflow.workflow.status import STATUS
-
-    from .decisions import notify_complainant
-
-    open_reviews = Task.objects.filter(
-        process__complaintprocess__complaint=complaint, status__in=[STATUS.NEW, STATUS.ASSIGNED]
-    )
-    for task in open_reviews:
+def start_appeal(complaint: Complaint) -> None:
+    """The complainant appealed: stop any GRO task still open and start the appeal process."""
+    for task in open_tasks(complaint, ComplaintFlow.intake, ComplaintFlow.review):
         with task.activation() as activation:
             activation.cancel()
     AppealFlow.start.run(complaint=complaint)
-    record(
-        "complaint.appeal",
-        obj=complaint,
-        case_label=complaint.tracking_number,
-        from_state=from_state,
-        to_state=complaint.status,
-        comment=complaint.appeal_grounds,
-    )
-    notify_complainant(complaint, "complaint-appeal-received", "appeal")

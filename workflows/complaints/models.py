@@ -1,37 +1,38 @@
 """The citizen-charter complaint (GRS-style) as a record: what was complained of, by whom, and where it stands.
 
 The status moves only through the transition methods below, which change nothing but the record's own
-fields; the process (flows.py) and the services decide when to call them, save, and notify.
+fields; the flow (flows.py) and the services call them through core's `services.transition`, which
+saves, records and notifies.
 """
 
-from django.conf import settings
-from django.contrib.auth.hashers import check_password, make_password
+import datetime
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from django_fsm import ConcurrentTransitionMixin, FSMField, can_proceed, transition
+from django_fsm import FSMField, can_proceed, transition
 from viewflow.workflow.models import Process
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from workflows.core.models import Case, CaseProcessMixin
 from workflows.core.models.attachments import PrivateAttachment
+from workflows.core.routing import due_after_working_days
 
-from .validators import new_access_code, new_tracking_number, validate_not_in_future
+from .validators import validate_not_in_future
 
 
-class Complaint(ConcurrentTransitionMixin, models.Model):
-    """One complaint about an office's service.
+class Complaint(Case):
+    """One complaint about an office's service (the case of the complaint process; see core's Case)."""
 
-    ConcurrentTransitionMixin makes a save fail (ConcurrentTransition) when another request changed the
-    status since this copy was read, so two officers, or an officer and a replayed form, cannot both win.
-    """
+    tracking_prefix = "GRS"
 
     class Status(models.TextChoices):
         # With a context: "Submitted", "Resolved"… are column headers and flow steps elsewhere.
         SUBMITTED = "submitted", pgettext_lazy("complaint status", "Submitted")
         IN_REVIEW = "in_review", pgettext_lazy("complaint status", "Under review")
-        INFO_REQUESTED = "info_requested", pgettext_lazy("complaint status", "Information requested from you")
+        INFO_REQUESTED = "info_requested", pgettext_lazy("complaint status", "Information asked of the complainant")
         FORWARDED = "forwarded", pgettext_lazy("complaint status", "Forwarded to another office")
         RESOLVED = "resolved", pgettext_lazy("complaint status", "Resolved")
         REJECTED = "rejected", pgettext_lazy("complaint status", "Rejected")
@@ -39,14 +40,31 @@ class Complaint(ConcurrentTransitionMixin, models.Model):
         APPEAL_DECIDED = "appeal_decided", pgettext_lazy("complaint status", "Appeal decided")
         CLOSED = "closed", pgettext_lazy("complaint status", "Closed")
 
-    # Still waiting for a decision: an appeal is allowed from these once the due date has passed.
-    OPEN_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW, Status.INFO_REQUESTED, Status.FORWARDED)
-    DECIDED_STATUSES = (Status.RESOLVED, Status.REJECTED)
+    status_groups = {
+        # Still waiting for a decision: an appeal is allowed from these once the due date has passed.
+        "open": (Status.SUBMITTED, Status.IN_REVIEW, Status.INFO_REQUESTED, Status.FORWARDED),
+        # Decided by the office: the complainant may appeal until the appeal window closes.
+        "decided": (Status.RESOLVED, Status.REJECTED),
+        "appealed": (Status.APPEALED, Status.APPEAL_DECIDED),
+        "resolved": (Status.RESOLVED, Status.CLOSED),
+    }
+    OPEN_STATUSES = status_groups["open"]
+    DECIDED_STATUSES = status_groups["decided"]
 
-    tracking_number = models.CharField(_("tracking number"), max_length=20, unique=True, editable=False)
-    office = models.ForeignKey(
-        "workflows_core.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="complaints"
-    )
+    # What the complainant reads where it differs from the officers' word.
+    public_status_labels = {
+        Status.INFO_REQUESTED: pgettext_lazy("complaint status", "Information requested from you"),
+    }
+    notifications = {
+        "submit": "complaint-received",
+        "request_information": "complaint-information-requested",
+        "forward": "complaint-forwarded",
+        "resolve": "complaint-decided",
+        "reject": "complaint-decided",
+        "appeal": "complaint-appeal-received",
+        "decide_appeal": "complaint-appeal-decided",
+    }
+
     service = models.ForeignKey(
         "services.ServicePage",
         verbose_name=_("service"),
@@ -59,24 +77,16 @@ class Complaint(ConcurrentTransitionMixin, models.Model):
     description = models.TextField(_("what happened"))
     occurred_on = models.DateField(_("when it happened"), validators=[validate_not_in_future])
     desired_remedy = models.TextField(_("remedy you ask for"))
-
-    complainant_name = models.CharField(_("name"), max_length=150, blank=True)
-    mobile = models.CharField(_("mobile number"), max_length=14, blank=True)
-    email = models.EmailField(_("email address"), blank=True)
     is_anonymous = models.BooleanField(_("anonymous"), default=False)
-    # Only a hash: the code is shown once, to the complainant, and is the only key to an anonymous complaint.
-    access_code_hash = models.CharField(_("access code (hashed)"), max_length=128, blank=True, editable=False)
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="bn")
 
-    status = FSMField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED, protected=True)
+    status = FSMField(_("status"), max_length=30, choices=Status.choices, default=Status.SUBMITTED, protected=True)
     public_reply = models.TextField(_("public reply"), blank=True)
     information_request = models.TextField(_("information requested"), blank=True)
     information_response = models.TextField(_("information given"), blank=True)
     appeal_grounds = models.TextField(_("grounds of appeal"), blank=True)
 
-    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     resolved_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    appeal_until = models.DateTimeField(_("appeal possible until"), null=True, blank=True)
     appealed_at = models.DateTimeField(_("appeal filed"), null=True, blank=True)
     appeal_decided_at = models.DateTimeField(_("appeal decided"), null=True, blank=True)
     due_at = models.DateTimeField(_("due"), null=True, blank=True)
@@ -92,40 +102,28 @@ class Complaint(ConcurrentTransitionMixin, models.Model):
         constraints = [
             # Anonymous: no name and no contact. Otherwise: a mobile number or an email address to reach.
             models.CheckConstraint(
-                condition=Q(is_anonymous=True, complainant_name="", mobile="", email="")
+                condition=Q(is_anonymous=True, contact_name="", mobile="", email="")
                 | (Q(is_anonymous=False) & (~Q(mobile="") | ~Q(email=""))),
                 name="complaint_contact_or_anonymous",
             ),
         ]
 
-    def __str__(self):
-        return self.tracking_number
-
-    def save(self, *args, **kwargs):
-        if not self.tracking_number:
-            # Random, so a clash is rare (1 in 2⁵⁰ per pair); draw again rather than fail.
-            number = new_tracking_number()
-            while Complaint.objects.filter(tracking_number=number).exists():
-                number = new_tracking_number()
-            self.tracking_number = number
-        super().save(*args, **kwargs)
-
-    # --- Access code of anonymous complaints ----------------------------------------------------
-
-    def issue_access_code(self) -> str:
-        """Set a new access code and return it in clear; only its hash is kept."""
-        code = new_access_code()
-        self.access_code_hash = make_password(code)
-        return code
-
-    def check_access_code(self, code: str) -> bool:
-        return bool(self.is_anonymous and self.access_code_hash) and check_password(code, self.access_code_hash)
+    def notification_context(self) -> dict:
+        return {
+            **super().notification_context(),
+            "public_reply": self.public_reply,
+            "question": self.information_request,
+        }
 
     # --- Questions the pages ask ----------------------------------------------------------------
 
     @property
     def is_overdue(self) -> bool:
-        return bool(self.due_at and self.status in self.OPEN_STATUSES and timezone.now() > self.due_at)
+        return bool(self.due_at and self.in_group("open") and timezone.now() > self.due_at)
+
+    @property
+    def appeal_window_open(self) -> bool:
+        return self.appeal_until is None or timezone.now() <= self.appeal_until
 
     @property
     def awaits_information(self) -> bool:
@@ -157,19 +155,23 @@ class Complaint(ConcurrentTransitionMixin, models.Model):
         self.office = to_office
 
     @transition(field=status, source=Status.IN_REVIEW, target=Status.RESOLVED)
-    def resolve(self, public_reply: str):
+    def resolve(self, public_reply: str, appeal_until=None):
         self.public_reply = public_reply
         self.resolved_at = timezone.now()
+        self.appeal_until = appeal_until
 
     @transition(
         field=status, source=[Status.SUBMITTED, Status.IN_REVIEW, Status.INFO_REQUESTED], target=Status.REJECTED
     )
-    def reject(self, reason: str):
+    def reject(self, reason: str, appeal_until=None):
         self.public_reply = reason
         self.resolved_at = timezone.now()
+        self.appeal_until = appeal_until
 
-    # Against a decision, or against silence once the due date has passed.
-    @transition(field=status, source=list(DECIDED_STATUSES), target=Status.APPEALED)
+    # Against a decision while the appeal window is open, or against silence once the due date has passed.
+    @transition(
+        field=status, source=list(DECIDED_STATUSES), target=Status.APPEALED, conditions=[lambda c: c.appeal_window_open]
+    )
     @transition(field=status, source=list(OPEN_STATUSES), target=Status.APPEALED, conditions=[lambda c: c.is_overdue])
     def appeal(self, grounds: str):
         self.appeal_grounds = grounds
@@ -182,7 +184,7 @@ class Complaint(ConcurrentTransitionMixin, models.Model):
 
     @transition(field=status, source=[Status.RESOLVED, Status.REJECTED, Status.APPEAL_DECIDED], target=Status.CLOSED)
     def close(self):
-        """Nothing more will happen: the complainant accepted the decision or the time to appeal ran out."""
+        """Nothing more will happen: the time to appeal ran out (the flow's appeal window)."""
 
 
 class ComplaintAttachment(PrivateAttachment):
@@ -205,22 +207,11 @@ class ComplaintAttachment(PrivateAttachment):
 # --- The process: viewflow's records of a complaint's and an appeal's way through the offices ------
 
 
-class ComplaintCaseMixin:
+class ComplaintCaseMixin(CaseProcessMixin):
     """What the back office's task page asks of a process whose case is a complaint."""
 
+    case_field = "complaint"
     case_template = "complaints/admin/case.html"
-
-    @property
-    def case(self):
-        return self.complaint
-
-    def case_process_ids(self) -> list[int]:
-        """Every process of this complaint (the review and any appeal): the history shows them all."""
-        return list(
-            Process.objects.filter(
-                Q(complaintprocess__complaint_id=self.complaint_id) | Q(appealprocess__complaint_id=self.complaint_id)
-            ).values_list("pk", flat=True)
-        )
 
 
 class ComplaintProcess(ComplaintCaseMixin, Process):
@@ -252,8 +243,24 @@ class ComplaintSettings(BaseGenericSetting):
     """The complaint process's time limits, in working days (Grievance Redress System guidelines)."""
 
     resolution_days = models.PositiveSmallIntegerField(_("days to decide a complaint"), default=30)
-    reminder_days = models.PositiveSmallIntegerField(_("remind this many days before the due date"), default=5)
+    reminder_days = models.PositiveSmallIntegerField(
+        _("remind this many days before the due date"),
+        default=5,
+        help_text=_("The post that holds the task gets a reminder this many working days before it is due."),
+    )
     appeal_days = models.PositiveSmallIntegerField(_("days to decide an appeal"), default=20)
+    appeal_window_days = models.PositiveSmallIntegerField(
+        _("days to appeal after a decision"),
+        default=30,
+        help_text=_("After this many working days without an appeal, the complaint is closed automatically."),
+    )
 
     class Meta:
         verbose_name = _("complaint time limits")
+
+    def due(self, start, days) -> datetime.datetime:
+        return due_after_working_days(start, days)
+
+    def reminder(self, start, days) -> datetime.datetime:
+        """`reminder_days` working days before the due date of a task `days` working days after `start`."""
+        return due_after_working_days(start, max(days - self.reminder_days, 0))

@@ -9,11 +9,14 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django_fsm import can_proceed
 
+from workflows.core.codes import normalize_access_code
+from workflows.core.services import file_case, transition
 from workflows.core.uploads import MAX_FILES, CheckedUpload, FilesRemovedOnRollback, check_upload, save_checked_upload
 
 from .models import Complaint, ComplaintAttachment
-from .validators import normalize_access_code, normalize_bd_mobile, normalize_tracking_number
+from .validators import normalize_bd_mobile
 
 
 class ComplaintStateError(Exception):
@@ -34,19 +37,15 @@ APPEAL_NOT_ALLOWED = _(
 
 
 def after_submit(complaint: Complaint) -> None:
-    """Inside submit_complaint's transaction: start the process, record it, queue the acknowledgement.
+    """Inside submit_complaint's transaction: record the filing, queue the acknowledgement, start the process.
 
     Anything raised here rolls the whole submission back, files included; the acknowledgement is sent
     only after the commit (the notification outbox).
     """
-    from workflows.core.services import record
-
-    from .decisions import notify_complainant
     from .flows import ComplaintFlow
 
+    file_case(complaint)
     ComplaintFlow.start.run(complaint=complaint)
-    record("complaint.submit", obj=complaint, case_label=complaint.tracking_number, to_state=complaint.status)
-    notify_complainant(complaint, "complaint-received", "received")
 
 
 def _checked(files: Iterable) -> list[CheckedUpload]:
@@ -77,16 +76,15 @@ def submit_complaint(cleaned_data: dict, files: Iterable, language: str) -> Comp
         occurred_on=cleaned_data["occurred_on"],
         desired_remedy=cleaned_data["desired_remedy"],
         is_anonymous=anonymous,
-        complainant_name="" if anonymous else cleaned_data.get("complainant_name", ""),
+        contact_name="" if anonymous else cleaned_data.get("complainant_name", ""),
         mobile="" if anonymous else cleaned_data.get("mobile", ""),
         email="" if anonymous else cleaned_data.get("email", ""),
         language=language if language in ("bn", "en") else "bn",
     )
     complaint.issued_access_code = complaint.issue_access_code() if anonymous else None
     with FilesRemovedOnRollback() as stored, transaction.atomic():
-        complaint.save()
-        _store_attachments(complaint, uploads, stored)
         after_submit(complaint)
+        _store_attachments(complaint, uploads, stored)
     return complaint
 
 
@@ -109,7 +107,7 @@ def find_complaint(tracking_number: str, contact: str) -> Complaint | None:
     address) or, for an anonymous complaint, its access code. Every call hashes once, whether the number
     exists or not, so the time taken does not tell which numbers exist.
     """
-    number = normalize_tracking_number(tracking_number)
+    number = Complaint.normalize_tracking_number(tracking_number)
     complaint = (
         Complaint.objects.select_related("office", "service").filter(tracking_number=number).first() if number else None
     )
@@ -143,10 +141,9 @@ def answer_information_request(complaint: Complaint, text: str, files: Iterable 
     uploads = _checked(files)
     with FilesRemovedOnRollback() as stored, transaction.atomic():
         current = _locked(complaint)
-        if current.status != Complaint.Status.INFO_REQUESTED:
+        if not can_proceed(current.receive_information):
             raise ComplaintStateError(NOT_WAITING_FOR_ANSWER)
-        current.receive_information(text)
-        current.save()
+        transition(current, "receive_information", text)
         _store_attachments(current, uploads, stored)
         from .flows import continue_after_information
 
@@ -160,10 +157,8 @@ def file_appeal(complaint: Complaint, grounds: str) -> Complaint:
         current = _locked(complaint)
         if not current.can_appeal:
             raise ComplaintStateError(APPEAL_NOT_ALLOWED)
-        from_state = current.status
-        current.appeal(grounds)
-        current.save()
+        transition(current, "appeal", grounds, comment=grounds)
         from .flows import start_appeal
 
-        start_appeal(current, from_state)
+        start_appeal(current)
     return current

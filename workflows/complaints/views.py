@@ -23,7 +23,6 @@ from workflows.core.uploads import limit_uploads
 from .forms import AppealForm, ComplaintForm, InformationAnswerForm, StatusLookupForm
 from .models import Complaint
 from .services import ComplaintStateError, answer_information_request, file_appeal, submit_complaint
-from .validators import normalize_tracking_number
 
 # The same trap as the contact page's: a field people never see, which bots fill in.
 HONEYPOT_FIELD = "website"
@@ -51,7 +50,7 @@ def remember_verified(request, complaint):
 
 def _verified_complaint(request, tracking_number):
     """The complaint, if this session has proved it may see it; 404 otherwise, exactly as for a wrong number."""
-    number = normalize_tracking_number(tracking_number)
+    number = Complaint.normalize_tracking_number(tracking_number)
     complaint = (
         Complaint.objects.select_related("office", "service")
         .prefetch_related("attachments")

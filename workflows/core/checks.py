@@ -1,4 +1,5 @@
-"""System check: case attachments must not be stored where the web server publishes files."""
+"""System checks: case attachments are not stored where the web server publishes files, and every flow
+that routes work to posts follows the process contract (workflows/core/contract.py)."""
 
 from pathlib import Path
 
@@ -29,3 +30,51 @@ def private_media_is_private(app_configs, **kwargs):
             )
         ]
     return []
+
+
+def flows_with_post_tasks():
+    """Every flow class of the project that routes work to posts (PostTask nodes)."""
+    from django.utils.module_loading import autodiscover_modules
+    from viewflow.workflow.flow import Flow
+
+    from .nodes import PostTask
+
+    autodiscover_modules("flows")
+    found, pending = [], list(Flow.__subclasses__())
+    while pending:
+        flow_class = pending.pop()
+        pending.extend(flow_class.__subclasses__())
+        if flow_class.instance is not None and any(isinstance(n, PostTask) for n in flow_class.instance.nodes()):
+            found.append(flow_class)
+    return found
+
+
+@checks.register()
+def flows_follow_the_contract(app_configs, **kwargs):
+    """The task page reads a process through CaseProcessMixin, and acts through each PostTask's form."""
+    from .models import CaseProcessMixin
+    from .nodes import PostTask
+
+    errors = []
+    for flow_class in flows_with_post_tasks():
+        name = f"{flow_class.__module__}.{flow_class.__name__}"
+        if not issubclass(flow_class.process_class, CaseProcessMixin):
+            errors.append(
+                checks.Error(
+                    f"{name}.process_class does not mix in CaseProcessMixin.",
+                    hint="See workflows/core/contract.py, point 3.",
+                    id="workflows_core.E002",
+                )
+            )
+        elif not flow_class.process_class.case_template:
+            errors.append(checks.Error(f"{name}.process_class has no case_template.", id="workflows_core.E003"))
+        for node in flow_class.instance.nodes():
+            if isinstance(node, PostTask) and (node.form_class is None or node._post_ref is None):
+                errors.append(
+                    checks.Error(
+                        f"{name}.{node.name} needs .Route(...) and .Form(...).",
+                        hint="See workflows/core/contract.py, points 4 and 6.",
+                        id="workflows_core.E004",
+                    )
+                )
+    return errors

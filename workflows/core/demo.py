@@ -1,50 +1,44 @@
-"""Demo posts and who holds them: a grievance redress officer and a head in every office, appeal
-officers in the Department of Labour and the Ministry (idempotent; called by load_demo_data)."""
+"""Demo posts of the core: a head in every office, who receives overdue tasks (idempotent; run by
+load_demo_data). Each process's demo adds the posts of its own roles (see `ensure_role_posts`)."""
 
 import datetime
 
 from django.contrib.auth import get_user_model
 
 from .models import Office, Post, PostHolding
+from .roles import OFFICE_HEAD
 
-ROLE_TITLES = {
-    Post.Role.GRIEVANCE_REDRESS_OFFICER: ("অভিযোগ নিষ্পত্তি কর্মকর্তা (জিআরও)", "Grievance Redress Officer (GRO)"),
-    Post.Role.OFFICE_HEAD: ("দপ্তর প্রধান", "Head of office"),
-    Post.Role.APPEAL_OFFICER: ("আপিল কর্মকর্তা", "Appeal officer"),
-}
-APPEAL_OFFICES = ("mole", "dol")
-# username → (office code, role)
-HOLDERS = {
-    "officer": ("dlo-chattogram", Post.Role.GRIEVANCE_REDRESS_OFFICER),
-    "head": ("dlo-chattogram", Post.Role.OFFICE_HEAD),
-    "appeal": ("dol", Post.Role.APPEAL_OFFICER),
-}
+HEAD_TITLES = ("দপ্তর প্রধান", "Head of office")
+HOLDERS = {"head": ("dlo-chattogram", OFFICE_HEAD)}
 
 
-def ensure_posts(stats) -> dict:
+def ensure_role_posts(stats, role, titles, *, offices=None, covers_sub_offices=False) -> dict:
+    """A post of `role` in each office (or the offices with these codes): {office code: post}."""
     posts = {}
-    for office in Office.objects.all():
-        roles = [Post.Role.GRIEVANCE_REDRESS_OFFICER, Post.Role.OFFICE_HEAD]
-        if office.code in APPEAL_OFFICES:
-            roles.append(Post.Role.APPEAL_OFFICER)
-        for role in roles:
-            title_bn, title_en = ROLE_TITLES[role]
-            post, created = Post.objects.get_or_create(
-                office=office,
-                role=role,
-                defaults={
-                    "title_bn": title_bn,
-                    "title_en": title_en,
-                    "covers_sub_offices": role != Post.Role.GRIEVANCE_REDRESS_OFFICER,
-                },
-            )
-            if created:
-                stats.add("posts")
-            posts[(office.code, role)] = post
-    users = get_user_model().objects.in_bulk(list(HOLDERS), field_name="username")
-    for username, key in HOLDERS.items():
-        user = users.get(username)
-        if user is not None and not PostHolding.objects.filter(user=user, post=posts[key]).exists():
-            PostHolding.objects.create(user=user, post=posts[key], starts_on=datetime.date(2024, 7, 1))
-            stats.add("post holdings")
+    queryset = Office.objects.all() if offices is None else Office.objects.filter(code__in=offices)
+    for office in queryset:
+        post, created = Post.objects.get_or_create(
+            office=office,
+            role=role,
+            defaults={"title_bn": titles[0], "title_en": titles[1], "covers_sub_offices": covers_sub_offices},
+        )
+        if created:
+            stats.add("posts")
+        posts[office.code] = post
     return posts
+
+
+def ensure_holders(stats, holders: dict) -> None:
+    """holders: {username: (office code, role)}; each demo user holds that post since July 2024."""
+    users = get_user_model().objects.in_bulk(list(holders), field_name="username")
+    for username, (office_code, role) in holders.items():
+        user = users.get(username)
+        post = Post.objects.filter(office__code=office_code, role=role).first()
+        if user is not None and post is not None and not PostHolding.objects.filter(user=user, post=post).exists():
+            PostHolding.objects.create(user=user, post=post, starts_on=datetime.date(2024, 7, 1))
+            stats.add("post holdings")
+
+
+def load_demo(stats) -> None:
+    ensure_role_posts(stats, OFFICE_HEAD, HEAD_TITLES, covers_sub_offices=True)
+    ensure_holders(stats, HOLDERS)

@@ -1,4 +1,5 @@
-"""Form parts shared by the processes: the attachments field with its checks and upload limits."""
+"""Form parts shared by the processes: the task form base, the attachments field with its checks and
+upload limits, and the officers' comment form."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -7,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from pages.base.templatetags.bangla import local_digits
 
 from .uploads import MAX_FILES, check_upload, local_size, max_attachment_bytes, too_large
+
+# Officers' free text (questions, replies, reasons, comments): long enough for a letter, not for abuse.
+OFFICER_TEXT_MAX = 5000
 
 
 class MultipleFileInput(forms.FileInput):
@@ -73,8 +77,70 @@ class CommentForm(UploadFormMixin, forms.Form):
 
     text = forms.CharField(
         label=_("Internal comment"),
-        max_length=5000,
+        max_length=OFFICER_TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Seen only by officers who work on this case; never shown to the citizen."),
     )
     attachments = AttachmentsField()
+
+
+class TaskForm(forms.Form):
+    """The form of a human task (PostTask.Form): see workflows/core/contract.py.
+
+    The task page builds it with the task's `process` and `route`; when it is valid, core calls
+    `apply(activation, user)` under the process lock, inside the transaction that completes the task.
+    `apply` re-reads the case (`locked_case()`), checks the case still allows the decision and changes it
+    through `self.transition(...)`; raising services.TaskNotAvailable refuses and changes nothing. The
+    hidden `post_id` is the post the form was shown for: once the task moved to another post, core
+    refuses the stale form. `comment` is an internal note that goes into the audit entry.
+    """
+
+    post_id = forms.IntegerField(widget=forms.HiddenInput)
+    comment = forms.CharField(
+        label=_("Internal comment"),
+        required=False,
+        max_length=OFFICER_TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Seen by officers only."),
+    )
+
+    def __init__(self, *args, process, route, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.process = process
+        self.route = route
+        self.case = process.case
+
+    def locked_case(self):
+        """The case, fresh from the database and locked until the task's transaction ends."""
+        return type(self.case).objects.select_for_update().select_related("office").get(pk=self.case.pk)
+
+    def transition(self, case, name, *args, activation, user, public_text="", **kwargs):
+        """services.transition for this task: the actor, the post acted for, the comment and the event."""
+        from .services import transition
+
+        transition(
+            case,
+            name,
+            *args,
+            actor=user,
+            post=self.route.post,
+            comment=self.cleaned_data.get("comment", ""),
+            public_text=public_text,
+            event=str(activation.task.pk),
+            **kwargs,
+        )
+        return name
+
+    def apply(self, activation, user):  # pragma: no cover - every task form defines it
+        raise NotImplementedError
+
+
+def officer_text_field(label, *, required=True, help_text="", rows=5):
+    """A textarea for what an officer writes to a citizen, with the platform's length limit."""
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=OFFICER_TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+    )

@@ -5,6 +5,9 @@ on the task the viewflow way (an object-level `owner_permission`) and writes a `
 with the post, office and due date, which the inboxes and SLA timers query.
 """
 
+import datetime
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from viewflow import this
 from viewflow.workflow.nodes.view import View, ViewActivation
@@ -32,6 +35,7 @@ class PostTask(View):
         super().__init__(view=None, **kwargs)
         self._post_ref = None
         self._due_ref = None
+        self._remind_ref = None
         self._case_label_ref = None
         self.form_class = None
         self._owner_permission = ACT_FOR_POST
@@ -47,13 +51,19 @@ class PostTask(View):
         self._due_ref = due_ref
         return self
 
+    def Remind(self, remind_ref):
+        """When the post gets a reminder: a callable (activation) → aware datetime; without it,
+        SLA_REMINDER_HOURS before the due date."""
+        self._remind_ref = remind_ref
+        return self
+
     def Form(self, form_class):
         """The form the task page shows; its `apply(activation, user)` does the work under the lock."""
         self.form_class = form_class
         return self
 
     def CaseLabel(self, label_ref):
-        """What to call the case in inboxes (e.g. its tracking number): a callable (activation) → str."""
+        """What to call the case in inboxes: a callable (activation) → str; the case's tracking number by default."""
         self._case_label_ref = label_ref
         return self
 
@@ -61,6 +71,7 @@ class PostTask(View):
         super()._resolve(instance)
         self._post_ref = this.resolve(instance, self._post_ref)
         self._due_ref = this.resolve(instance, self._due_ref)
+        self._remind_ref = this.resolve(instance, self._remind_ref)
         self._case_label_ref = this.resolve(instance, self._case_label_ref)
 
     def route(self, activation) -> RoutedTask:
@@ -70,14 +81,29 @@ class PostTask(View):
         task.owner_permission_content_type = ContentType.objects.get_for_model(Post)
         task.owner_permission_obj_pk = str(post.pk)
         task.save(update_fields=["owner_permission", "owner_permission_content_type", "owner_permission_obj_pk"])
+        due_at = self._due_ref(activation) if self._due_ref else None
         return RoutedTask.objects.create(
             task=task,
             post=post,
             office_id=post.office_id,
             flow_label=self.flow_class.instance.flow_label,
-            case_label=self._case_label_ref(activation) if self._case_label_ref else "",
-            due_at=self._due_ref(activation) if self._due_ref else None,
+            case_label=self.case_label(activation),
+            due_at=due_at,
+            remind_at=self.remind_at(activation, due_at),
         )
+
+    def case_label(self, activation) -> str:
+        if self._case_label_ref:
+            return self._case_label_ref(activation)
+        case = getattr(activation.process.coerced, "case", None)
+        return case.tracking_number if case is not None else ""
+
+    def remind_at(self, activation, due_at):
+        if self._remind_ref:
+            return self._remind_ref(activation)
+        if due_at is None:
+            return None
+        return due_at - datetime.timedelta(hours=getattr(settings, "SLA_REMINDER_HOURS", 5 * 24))
 
     # viewflow asks the node who may claim and act; the answer comes from posts and delegations.
     def can_assign(self, user, task):

@@ -1,8 +1,10 @@
-"""Writes of the workflow core: acting on routed tasks under the process lock, and the audit trail."""
+"""Writes of the workflow core: a case's transitions, acting on routed tasks under the process lock, the
+audit trail and officers' comments."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django_fsm import can_proceed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -39,6 +41,72 @@ def record(action, *, actor=None, obj=None, post=None, data=None, **fields):
         data=data,
         **fields,
     )
+
+
+# --- Cases -----------------------------------------------------------------------------------------
+
+
+class TransitionNotPossible(TaskNotAvailable):
+    """The case's status does not allow this transition (any more); nothing was changed."""
+
+    def __init__(self, message=None):
+        super().__init__(message or _("The case has moved on since this form was shown. Nothing was changed."))
+
+
+def file_case(case, *, actor=None, post=None, comment=""):
+    """Store a new case and record its filing ("<model>.submit"); queue its "submit" notification.
+
+    Runs in the caller's transaction (a savepoint of its own otherwise); the caller starts the flow.
+    """
+    with transaction.atomic():
+        case.save()
+        record(
+            f"{case._meta.model_name}.submit",
+            actor=actor,
+            obj=case,
+            post=post,
+            case_label=case.tracking_number,
+            to_state=case.status,
+            comment=comment,
+        )
+        if "submit" in case.notifications:
+            case.notify_contact(case.notifications["submit"], "received")
+    return case
+
+
+def transition(case, name, *args, actor=None, post=None, comment="", public_text="", event="", **kwargs):
+    """The one way a case changes state: run its django-fsm transition `name`, save, append one audit
+    entry ("<model>.<name>", from → to, who for which post, the comment) and queue the notification the
+    case declares for `name` (`Case.notifications`), all in one transaction.
+
+    The caller holds the case fresh and locked (a task form's `locked_case()`, or select_for_update).
+    Raises TransitionNotPossible, changing nothing, when the status does not allow `name`. `event` makes
+    the notification's idempotency key (default: the audit entry), so a retried event sends once.
+    """
+    method = getattr(case, name)
+    if not can_proceed(method):
+        raise TransitionNotPossible()
+    from_state = case.status
+    with transaction.atomic():
+        method(*args, **kwargs)
+        case.save()
+        entry = record(
+            f"{case._meta.model_name}.{name}",
+            actor=actor,
+            obj=case,
+            post=post,
+            case_label=case.tracking_number,
+            from_state=from_state,
+            to_state=case.status,
+            comment=comment,
+            data={"public_text": public_text} if public_text else None,
+        )
+        if name in case.notifications:
+            case.notify_contact(case.notifications[name], f"{name}-{event or entry.pk}")
+    return entry
+
+
+# --- Tasks -----------------------------------------------------------------------------------------
 
 
 def _locked_task(task_id):
@@ -135,14 +203,37 @@ def perform_task(task_id, user, action, *, comment="", expected_post_id=None):
     return outcome
 
 
+def act_on_task(route, user, data: dict, files=None):
+    """Fill in and submit the task's form as the officer would on the task page (demo data, imports).
+
+    Raises ValueError when the form is not valid, TaskNotAvailable when the task cannot be acted on.
+    """
+    form = route.task.flow_task.form_class(
+        data={"post_id": route.post_id, **data}, files=files, process=route.task.process.coerced, route=route
+    )
+    if not form.is_valid():
+        raise ValueError(f"{route.case_label}: {form.errors.as_json()}")
+    return submit_task_form(route, user, form)
+
+
+def submit_task_form(route, user, form):
+    """Do the task with a valid task form: `form.apply` under the lock, the task completed and recorded."""
+    return perform_task(
+        route.task_id,
+        user,
+        lambda activation: form.apply(activation, user),
+        comment=form.cleaned_data.get("comment", ""),
+        expected_post_id=form.cleaned_data.get("post_id"),
+    )
+
+
 def add_comment(route, user, text: str, uploads: list[CheckedUpload]) -> CaseComment:
     """An officer's internal note on the case of `route`, with checked attachments; written to the audit trail.
 
     The caller has checked that the user may see the route. A comment is not a decision: it needs no
     claim and takes no lock, and it may be left on a finished task too.
     """
-    process = route.task.process.coerced
-    case = getattr(process, "case", None) or process
+    case = route.task.process.coerced.case
     acting_for = route.post if can_act_for(user, route.post) else None
     with FilesRemovedOnRollback() as stored, transaction.atomic():
         comment = CaseComment.objects.create(

@@ -1,40 +1,28 @@
 """SLA timers: reminders before a routed task's due date and escalation to the office head's post after it.
 
-The timers are the `due_at`, `reminded_at` and `escalated_at` columns of RoutedTask, read by Celery
+The timers are the `remind_at`, `due_at`, `reminded_at` and `escalated_at` columns of RoutedTask, read by Celery
 beat every few minutes, so no Celery message is ever scheduled ahead of time (nothing can outlive the
 broker's visibility timeout or a Redis restart). Each timer fires through a conditional UPDATE that
 only one worker can win, so firing twice reminds or escalates once.
 """
 
-import datetime
-
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Post, RoutedTask
+from .models import RoutedTask
+from .roles import OFFICE_HEAD
+from .routing import NoPostForRole, nearest_post
 from .selectors import OPEN_STATUSES
 from .services import record
 
 BATCH = 500
 
 
-def nearest_post(office, role):
-    """The active post of `role` in `office` or the nearest office above it, or None."""
-    while office is not None:
-        post = Post.objects.filter(office=office, role=role, is_active=True).select_related("office").first()
-        if post is not None:
-            return post
-        office = office.parent
-    return None
-
-
 def send_reminders(now=None) -> int:
-    """Remind the post of each task due within SLA_REMINDER_HOURS; once per task."""
+    """Remind the post of each open task whose reminder time (PostTask.Remind) has come; once per task."""
     now = now or timezone.now()
-    horizon = now + datetime.timedelta(hours=getattr(settings, "SLA_REMINDER_HOURS", 5 * 24))
     due_soon = RoutedTask.objects.filter(
-        task__status__in=OPEN_STATUSES, due_at__gt=now, due_at__lte=horizon, reminded_at__isnull=True
+        task__status__in=OPEN_STATUSES, remind_at__lte=now, due_at__gt=now, reminded_at__isnull=True
     ).values_list("pk", flat=True)[:BATCH]
     sent = 0
     for pk in list(due_soon):
@@ -66,7 +54,10 @@ def escalate_overdue(now=None) -> int:
             if RoutedTask.objects.filter(pk=pk, escalated_at__isnull=True).update(escalated_at=now) != 1:
                 continue
             route = RoutedTask.objects.select_related("post__office__parent", "task").get(pk=pk)
-            head = nearest_post(route.post.office, Post.Role.OFFICE_HEAD)
+            try:
+                head = nearest_post(route.post.office, OFFICE_HEAD)
+            except NoPostForRole:
+                head = None  # nobody above: the task stays where it is, and the escalation is still recorded
             old_post = route.post
             if head is not None and head.pk != old_post.pk:
                 route.post, route.office = head, head.office

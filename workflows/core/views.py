@@ -173,13 +173,13 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, form=None, comment_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        case = getattr(self.process, "case", None)
+        case = self.process.case
         context.update(
             route=self.route,
             task=self.task,
             process=self.process,
             case=case,
-            case_template=getattr(self.process, "case_template", None),
+            case_template=self.process.case_template,
             form=form if form is not None else self.get_form(),
             comment_form=comment_form or CommentForm(),
             history=self.history(case),
@@ -195,10 +195,7 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
 
     def history(self, case) -> list[AuditEntry]:
         """The audit trail of the case and all its processes, each comment entry with its attachments."""
-        if case is None:
-            return []
-        process_ids = self.process.case_process_ids() if hasattr(self.process, "case_process_ids") else []
-        entries = list(AuditEntry.objects.for_case(case, process_ids or [self.process.pk]))
+        entries = list(AuditEntry.objects.for_case(case, self.process.case_process_ids()))
         files = {}
         for attachment in CaseCommentAttachment.objects.filter(comment__in=CaseComment.objects.for_object(case)):
             files.setdefault(attachment.comment_id, []).append(attachment)
@@ -231,13 +228,7 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         try:
-            services.perform_task(
-                self.task.pk,
-                request.user,
-                lambda activation: form.apply(activation, request.user),
-                comment=form.cleaned_data.get("comment", ""),
-                expected_post_id=form.cleaned_data.get("post_id"),
-            )
+            services.submit_task_form(self.route, request.user, form)
         except services.TaskNotAvailable as refusal:
             messages.error(request, refusal.args[0])
             return redirect("workflows_core:task", self.route.pk)
@@ -266,9 +257,7 @@ class TaskCommentView(TaskPageView):
 def download_comment_attachment(request, task_id, attachment_id):
     """A comment's file, as a download, for an officer who may see a task of the same case."""
     route = get_visible_route(request.user, task_id)
-    case = getattr(route.task.process.coerced, "case", None)
-    if case is None:
-        raise Http404
+    case = route.task.process.coerced.case
     attachment = get_object_or_404(
         CaseCommentAttachment, pk=attachment_id, comment__in=CaseComment.objects.for_object(case)
     )

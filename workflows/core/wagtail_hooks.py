@@ -109,14 +109,16 @@ def register_workflow_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_workflows_menu():
-    """The Workflows menu: the inboxes, then each process's own list (apps add them with the
-    `register_workflows_menu_item` hook)."""
+    """The Workflows menu: the inboxes, then each process's own list and report (apps add them with the
+    `register_workflows_menu_item` hook, one item or a list; register_case_viewset does it for them)."""
     items = [
         MenuItem(_("My tasks"), reverse("workflows_core:my_tasks"), icon_name="tasks", order=100),
         MenuItem(_("Unassigned in my offices"), reverse("workflows_core:unassigned"), icon_name="inbox", order=200),
         MenuItem(_("Done by me"), reverse("workflows_core:done"), icon_name="check", order=300),
     ]
-    items += [make_item() for make_item in hooks.get_hooks("register_workflows_menu_item")]
+    for make_items in hooks.get_hooks("register_workflows_menu_item"):
+        made = make_items()
+        items += made if isinstance(made, list | tuple) else [made]
     return SubmenuMenuItem(_("Workflows"), Menu(items=items), icon_name="tasks", name="workflows", order=250)
 
 

@@ -17,9 +17,6 @@ def load_demo_data() -> dict:
     password, role, created}], "pages": [(language, url path, title)], "seconds": float}. A user's
     password is given only on DEBUG sites and only while it is still the documented demo password.
     """
-    from workflows.complaints.demo import ensure_complaints
-    from workflows.core.demo import ensure_posts
-
     from .media import build_documents, build_images
     from .offices import build_officers, build_offices
     from .pages import build_pages
@@ -41,8 +38,7 @@ def load_demo_data() -> dict:
         groups = ensure_groups(tree, stats)
         ensure_workflows(tree, groups, stats)
         users = ensure_users(groups, stats)
-        ensure_posts(stats)
-        ensure_complaints(stats)
+        load_process_demos(stats)
         pages = _page_list(tree)
         totals = _totals()
     return {
@@ -53,6 +49,22 @@ def load_demo_data() -> dict:
         "pages": pages,
         "seconds": round(time.monotonic() - started, 1),
     }
+
+
+def load_process_demos(stats) -> None:
+    """Each back-office app's own demo data (its `demo.load_demo(stats)`), in INSTALLED_APPS order, so a new
+    process brings its demo without changing this module."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    for app_config in apps.get_app_configs():
+        if not app_config.name.startswith("workflows.") or find_spec(f"{app_config.name}.demo") is None:
+            continue
+        demo = import_module(f"{app_config.name}.demo")
+        if hasattr(demo, "load_demo"):
+            demo.load_demo(stats)
 
 
 def _page_list(tree) -> list[tuple[str, str, str]]:

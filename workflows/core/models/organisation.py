@@ -10,6 +10,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.search import index
 
+from .. import roles
+
 
 class Office(index.Indexed, models.Model):
     """One office of the ministry's tree (Ministry → Department of Labour → field offices)."""
@@ -75,14 +77,9 @@ class Post(ClusterableModel):
     with the post and passes to whoever holds it next.
     """
 
-    class Role(models.TextChoices):
-        GRIEVANCE_REDRESS_OFFICER = "gro", _("Grievance redress officer")
-        APPEAL_OFFICER = "appeal_officer", _("Appeal officer")
-        OFFICE_HEAD = "office_head", _("Head of office")
-        OTHER = "other", _("Other")
-
     office = models.ForeignKey(Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="posts")
-    role = models.CharField(_("role"), max_length=30, choices=Role.choices, default=Role.OTHER)
+    # Registered by the process apps (roles.register_role): a flow finds its post by office and role.
+    role = models.CharField(_("role"), max_length=30, choices=roles.role_choices, default=roles.OTHER)
     title_bn = models.CharField(_("designation (Bengali)"), max_length=255)
     title_en = models.CharField(_("designation (English)"), max_length=255)
     covers_sub_offices = models.BooleanField(
@@ -100,7 +97,7 @@ class Post(ClusterableModel):
         verbose_name = _("post")
         verbose_name_plural = _("posts")
         constraints = [
-            # One grievance redress officer, one appeal officer and one head per office: the flows look them up.
+            # One post per role and office (but "other"): the flows look them up by role.
             models.UniqueConstraint(
                 fields=["office", "role"], condition=~Q(role="other"), name="one_post_per_role_per_office"
             )

@@ -20,6 +20,7 @@ class RoutedTask(models.Model):
     flow_label = models.CharField(_("process"), max_length=100, db_index=True)
     case_label = models.CharField(_("case"), max_length=100, blank=True, db_index=True)
     due_at = models.DateTimeField(_("due"), null=True, blank=True, db_index=True)
+    remind_at = models.DateTimeField(_("remind"), null=True, blank=True, db_index=True)
     reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
 

@@ -47,6 +47,7 @@ class Complaint(Case):
         "decided": (Status.RESOLVED, Status.REJECTED),
         "appealed": (Status.APPEALED, Status.APPEAL_DECIDED),
         "resolved": (Status.RESOLVED, Status.CLOSED),
+        "rejected": (Status.REJECTED,),
     }
     OPEN_STATUSES = status_groups["open"]
     DECIDED_STATUSES = status_groups["decided"]

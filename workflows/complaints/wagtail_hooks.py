@@ -1,35 +1,33 @@
-"""The complaints list and attachment downloads in the admin, under the Workflows menu."""
+"""The complaints in the admin, under Workflows: the list of cases, each case, its attachments, the report."""
 
-from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from . import admin_views, report_views
+from workflows.core.viewsets import CaseViewSet, register_case_viewset
 
-urlpatterns = [
-    path("", admin_views.ComplaintIndexView.as_view(), name="index"),
-    path("results/", admin_views.ComplaintIndexView.as_view(results_only=True), name="index_results"),
-    path("attachments/<int:attachment_id>/", admin_views.download_attachment, name="attachment"),
-    path("report/", report_views.ComplaintReportView.as_view(), name="report"),
-]
+from .models import Complaint, ComplaintAttachment
+from .reports import ComplaintReport
 
 
-@hooks.register("register_admin_urls")
-def register_complaint_urls():
-    return [path("workflows/complaints/", include((urlpatterns, "complaints_admin"), namespace="complaints_admin"))]
+class ComplaintViewSet(CaseViewSet):
+    model = Complaint
+    url_prefix = "workflows/complaints"
+    url_namespace = "complaints_admin"
+    menu_label = _("Complaints")
+    menu_icon = "mail"
+    list_display = ["subject"]
+    search_fields = ["tracking_number", "subject"]
+    list_export = [
+        "tracking_number",
+        "office",
+        "get_status_display",
+        "submitted_at",
+        "due_at",
+        "resolved_at",
+        "subject",
+    ]
+    due_field = "due_at"
+    attachment_model = ComplaintAttachment
+    report_class = ComplaintReport
 
 
-@hooks.register("register_workflows_menu_item")
-def complaints_menu_item():
-    return MenuItem(_("Complaints"), reverse("complaints_admin:index"), icon_name="mail", order=400)
-
-
-@hooks.register("register_workflows_menu_item")
-def complaints_report_menu_item():
-    return MenuItem(_("Complaints report"), reverse("complaints_admin:report"), icon_name="table", order=410)
-
-
-@hooks.register("construct_homepage_panels")
-def add_complaints_chart(request, panels):
-    panels.append(report_views.ComplaintChartPanel(request.user))
+register_case_viewset(ComplaintViewSet())

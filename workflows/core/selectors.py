@@ -8,7 +8,7 @@ from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
 from .access import acting_posts, office_filter
-from .models import RoutedTask
+from .models import AuditEntry, CaseComment, CaseCommentAttachment, CaseProcessMixin, RoutedTask
 
 OPEN_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
@@ -41,6 +41,29 @@ def done_by(user):
 def visible_tasks(user):
     """Every routed task, open or done, of the offices the user may see (for per-process lists)."""
     return routed_tasks().filter(office_filter(user))
+
+
+def routes_of(case):
+    """Every routed task (open or done) of every process of the case."""
+    return routed_tasks().filter(task__process__in=CaseProcessMixin.processes_of(case))
+
+
+def case_history(case, *, until=None) -> list[AuditEntry]:
+    """The audit trail of the case and all its processes, oldest first, each comment entry with its files.
+
+    `until`: only the entries up to that moment (what an office that forwarded the case may still read).
+    """
+    process_ids = CaseProcessMixin.processes_of(case).values_list("pk", flat=True)
+    entries = AuditEntry.objects.for_case(case, [str(pk) for pk in process_ids])
+    if until is not None:
+        entries = entries.filter(at__lte=until)
+    entries = list(entries)
+    files = {}
+    for attachment in CaseCommentAttachment.objects.filter(comment__in=CaseComment.objects.for_object(case)):
+        files.setdefault(attachment.comment_id, []).append(attachment)
+    for entry in entries:
+        entry.files = files.get(entry.data.get("comment_id"), [])
+    return entries
 
 
 class SlaState:

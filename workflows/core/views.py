@@ -26,7 +26,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from . import selectors, services
 from .access import visible_office_ids
 from .forms import CommentForm
-from .models import AuditEntry, CaseComment, CaseCommentAttachment, Post, RoutedTask
+from .models import CaseComment, CaseCommentAttachment, Post, RoutedTask
 from .nodes import may_see
 from .uploads import download_response, limit_uploads
 
@@ -182,7 +182,7 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
             case_template=self.process.case_template,
             form=form if form is not None else self.get_form(),
             comment_form=comment_form or CommentForm(),
-            history=self.history(case),
+            history=selectors.case_history(case),
             sla_state=selectors.sla_state(self.route.due_at),
             is_open=self.is_open(),
             can_claim=self.task.status == STATUS.NEW and self.node.can_assign(self.request.user, self.task),
@@ -192,16 +192,6 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
             flow_diagram=self.flow_diagram(),
         )
         return context
-
-    def history(self, case) -> list[AuditEntry]:
-        """The audit trail of the case and all its processes, each comment entry with its attachments."""
-        entries = list(AuditEntry.objects.for_case(case, self.process.case_process_ids()))
-        files = {}
-        for attachment in CaseCommentAttachment.objects.filter(comment__in=CaseComment.objects.for_object(case)):
-            files.setdefault(attachment.comment_id, []).append(attachment)
-        for entry in entries:
-            entry.files = files.get(entry.data.get("comment_id"), [])
-        return entries
 
     def flow_chart(self):
         """The process's steps in order (start, the officers' tasks, end), with the current one marked."""

@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.search import views as search_views
+from workflows.core.public_urls import process_urlpatterns
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,7 +23,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    path("complaints/", include("workflows.complaints.urls")),
+    *process_urlpatterns(),  # each process's public pages (its app config's public_urls)
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

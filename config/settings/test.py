@@ -1,7 +1,7 @@
 """Test settings: the base services (SQLite or DATABASE_URL / REDIS_URL) with fast hashing."""
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import INSTALLED_APPS, STORAGES
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
@@ -16,3 +16,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SMS_BACKEND = "workflows.core.notifications.sms.LocmemSmsBackend"
 PRIVATE_MEDIA_ROOT = BASE_DIR / "private_media" / "test"
+
+# The kit's test process (tests/kit/leaveprocess): a process that only the tests install, proving that a
+# process is its own folder, an INSTALLED_APPS entry and its Bengali catalogue.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.kit.leaveprocess"]

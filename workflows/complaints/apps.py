@@ -6,6 +6,9 @@ class ComplaintsConfig(AppConfig):
     name = "workflows.complaints"
     label = "complaints"
     verbose_name = _("Complaints")
+    # The public form and status pages, under /bn/complaints/ and /en/complaints/.
+    public_urls = "workflows.complaints.urls"
+    public_prefix = "complaints/"
 
     def ready(self):
         from workflows.core.models.audit import register_audit_vocabulary

@@ -3,13 +3,28 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Post
+from .roles import role_label
+from .services import TaskNotAvailable
 from .workdays.services import add_working_days
 
 
-class NoPostForRole(Exception):
-    """No active post of this role exists in the office or any office above it: the organisation needs one."""
+class NoPostForRole(TaskNotAvailable):
+    """No active post of this role exists in the office or any office above it: the organisation needs one.
+
+    A TaskNotAvailable: the officer whose action would route the case there is told so, and nothing changes.
+    """
+
+    def __init__(self, role, office):
+        super().__init__(
+            _(
+                "There is no post of “%(role)s” in %(office)s or any office above it, so the case cannot be sent "
+                "on. Ask the administrator to create the post. Nothing was changed."
+            )
+            % {"role": role_label(role), "office": office}
+        )
 
 
 def nearest_post(office, role: str, *, start_above: bool = False) -> Post:
@@ -24,7 +39,7 @@ def nearest_post(office, role: str, *, start_above: bool = False) -> Post:
         if post is not None:
             return post
         current = current.parent
-    raise NoPostForRole(f"no active {role} post {'above' if start_above else 'at or above'} {office}")
+    raise NoPostForRole(role, office)
 
 
 def due_after_working_days(start, days: int) -> datetime.datetime:

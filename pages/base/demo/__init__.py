@@ -52,15 +52,19 @@ def load_demo_data() -> dict:
 
 
 def load_process_demos(stats) -> None:
-    """Each back-office app's own demo data (its `demo.load_demo(stats)`), in INSTALLED_APPS order, so a new
-    process brings its demo without changing this module."""
+    """Each of the project's apps' own demo data (its `demo.load_demo(stats)`), in INSTALLED_APPS order, so a
+    new process brings its demo without changing this module."""
     from importlib import import_module
     from importlib.util import find_spec
+    from pathlib import Path
 
     from django.apps import apps
+    from django.conf import settings
 
     for app_config in apps.get_app_configs():
-        if not app_config.name.startswith("workflows.") or find_spec(f"{app_config.name}.demo") is None:
+        if not Path(app_config.path).is_relative_to(settings.BASE_DIR) or app_config.name.startswith("pages."):
+            continue
+        if find_spec(f"{app_config.name}.demo") is None:
             continue
         demo = import_module(f"{app_config.name}.demo")
         if hasattr(demo, "load_demo"):

@@ -1,10 +1,13 @@
-"""The notifications the complaint process and the SLA timers send, in Bengali and English.
+"""The notifications the complaint process sends, in Bengali and English (the SLA timers' are the core's:
+notifications/migrations/0002_sla_templates.py).
 
 They are data, editable in the admin (Snippets → Notification templates); this only creates the ones
 that are missing, so an edited text is never overwritten.
 """
 
 from django.db import migrations
+
+from workflows.core.notifications.seeding import seed_templates
 
 TEMPLATES = {
     "complaint-received": {
@@ -67,35 +70,7 @@ TEMPLATES = {
         "sms_bn": "অভিযোগ {{ tracking_number }}: আপিলের সিদ্ধান্ত হয়েছে। বিস্তারিত অবস্থা পাতায়।",
         "sms_en": "Complaint {{ tracking_number }}: the appeal has been decided. Details on the status page.",
     },
-    "task-due-soon": {
-        "description": "To the holders of a post, before a task's due date",
-        "email_subject_bn": "নির্ধারিত সময় শেষ হয়ে আসছে: {{ case }}",
-        "email_subject_en": "Due soon: {{ case }}",
-        "email_body_bn": "{{ post }}-এর কাজ {{ case }}-এর নির্ধারিত সময় শেষ হয়ে আসছে। কর্মপ্রবাহ → আমার কাজ দেখুন।",
-        "email_body_en": "The task {{ case }} of {{ post }} is due soon. See Workflows → My tasks.",
-        "sms_bn": "",
-        "sms_en": "",
-    },
-    "task-escalated": {
-        "description": "To the holders of the office head's post, when a task passed its due date",
-        "email_subject_bn": "নির্ধারিত সময় পেরিয়েছে: {{ case }}",
-        "email_subject_en": "Overdue and escalated: {{ case }}",
-        "email_body_bn": "{{ case }}-এর কাজ নির্ধারিত সময়ে নিষ্পত্তি হয়নি এবং {{ post }}-এর কাছে পাঠানো হয়েছে।",
-        "email_body_en": "The task {{ case }} was not done by its due date and has been routed to {{ post }}.",
-        "sms_bn": "",
-        "sms_en": "",
-    },
 }
-
-
-def create_templates(apps, schema_editor):
-    NotificationTemplate = apps.get_model("notifications", "NotificationTemplate")
-    for key, fields in TEMPLATES.items():
-        NotificationTemplate.objects.get_or_create(key=key, defaults=fields)
-
-
-def remove_templates(apps, schema_editor):
-    apps.get_model("notifications", "NotificationTemplate").objects.filter(key__in=TEMPLATES).delete()
 
 
 class Migration(migrations.Migration):
@@ -103,4 +78,4 @@ class Migration(migrations.Migration):
         ("complaints", "0002_processes_and_time_limits"),
         ("notifications", "0001_initial"),
     ]
-    operations = [migrations.RunPython(create_templates, remove_templates)]
+    operations = [seed_templates(TEMPLATES)]

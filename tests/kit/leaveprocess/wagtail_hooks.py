@@ -1,0 +1,17 @@
+from django.utils.translation import gettext_lazy as _
+
+from workflows.core.viewsets import CaseViewSet, register_case_viewset
+
+from .models import LeaveRequest
+
+
+class LeaveViewSet(CaseViewSet):
+    model = LeaveRequest
+    url_prefix = "workflows/leave"
+    url_namespace = "leave_admin"
+    menu_label = _("Leave requests")
+    list_display = ["reason"]
+    list_export = ["tracking_number", "office", "get_status_display", "submitted_at", "reason"]
+
+
+register_case_viewset(LeaveViewSet())

@@ -3,9 +3,10 @@
 Every back-office view goes through these functions; none decides access on its own.
 """
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Max, Q
 
 from .models import Delegation, Office, Post, PostHolding
 
@@ -69,3 +70,33 @@ def can_act_for(user, post, at=None) -> ActingPost | None:
         if acting.post.pk == post.pk:
             return acting
     return None
+
+
+@dataclass(frozen=True)
+class OfficerAccess:
+    """What an officer may do with a case reached through one of its tasks.
+
+    Full: the officer's offices cover the case's office, or an open task of the case waits in them.
+    Read-only: the case left the officer's offices (forwarded elsewhere) after their tasks there were
+    done; they keep its status and its history up to `until` (the last of their tasks there), while
+    comments, files and actions after it belong to the office that has the case now.
+    """
+
+    read_only: bool
+    until: datetime.datetime | None = None
+
+
+FULL_ACCESS = OfficerAccess(read_only=False)
+
+
+def officer_access(user, case, case_routes) -> OfficerAccess:
+    """`case_routes`: the case's RoutedTask queryset (selectors.routes_of). One or two queries."""
+    from viewflow.workflow.status import STATUS
+
+    offices = visible_office_ids(user)
+    if offices is None or case.office_id in offices:
+        return FULL_ACCESS
+    mine = case_routes.filter(office_id__in=offices)
+    if mine.exclude(task__status__in=(STATUS.DONE, STATUS.CANCELED)).exists():
+        return FULL_ACCESS
+    return OfficerAccess(read_only=True, until=mine.aggregate(until=Max("task__finished"))["until"])

@@ -24,7 +24,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import selectors, services
-from .access import visible_office_ids
+from .access import officer_access, visible_office_ids
 from .forms import CommentForm
 from .models import CaseComment, CaseCommentAttachment, Post, RoutedTask
 from .nodes import may_see
@@ -145,6 +145,10 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
         self.task = self.route.task
         self.node = self.task.flow_task
         self.process = self.task.process.coerced
+        self.case = self.process.case
+        self.access = officer_access(request.user, self.case, selectors.routes_of(self.case))
+        if self.access.read_only and request.method == "POST":
+            raise Http404  # the case moved to another office: nothing here is this officer's to change
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -161,7 +165,7 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
         return getattr(self.node, "form_class", None)
 
     def is_open(self):
-        return self.task.status in selectors.OPEN_STATUSES
+        return self.task.status in selectors.OPEN_STATUSES and not self.access.read_only
 
     def get_form(self, data=None, files=None):
         form_class = self.form_class()
@@ -173,20 +177,24 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, form=None, comment_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        case = self.process.case
+        case = self.case
+        read_only = self.access.read_only
         context.update(
+            read_only=read_only,
             route=self.route,
             task=self.task,
             process=self.process,
             case=case,
             case_template=self.process.case_template,
             form=form if form is not None else self.get_form(),
-            comment_form=comment_form or CommentForm(),
-            history=selectors.case_history(case),
+            comment_form=None if read_only else comment_form or CommentForm(),
+            history=selectors.case_history(case, until=self.access.until),
             sla_state=selectors.sla_state(self.route.due_at),
             is_open=self.is_open(),
-            can_claim=self.task.status == STATUS.NEW and self.node.can_assign(self.request.user, self.task),
-            can_unassign=self.node.can_unassign(self.request.user, self.task),
+            can_claim=self.is_open()
+            and self.task.status == STATUS.NEW
+            and self.node.can_assign(self.request.user, self.task),
+            can_unassign=self.is_open() and self.node.can_unassign(self.request.user, self.task),
             reassign_form=ReassignForm(user=self.request.user) if self.is_open() else None,
             flow_chart=self.flow_chart(),
             flow_diagram=self.flow_diagram(),
@@ -248,9 +256,11 @@ def download_comment_attachment(request, task_id, attachment_id):
     """A comment's file, as a download, for an officer who may see a task of the same case."""
     route = get_visible_route(request.user, task_id)
     case = route.task.process.coerced.case
-    attachment = get_object_or_404(
-        CaseCommentAttachment, pk=attachment_id, comment__in=CaseComment.objects.for_object(case)
-    )
+    comments = CaseComment.objects.for_object(case)
+    access = officer_access(request.user, case, selectors.routes_of(case))
+    if access.read_only:
+        comments = comments.filter(created_at__lte=access.until)
+    attachment = get_object_or_404(CaseCommentAttachment, pk=attachment_id, comment__in=comments)
     return download_response(attachment)
 
 
@@ -267,7 +277,10 @@ class ReassignForm(forms.Form):
 
 
 def _act(request, task_id, action):
-    get_visible_route(request.user, task_id)  # 404 outside the user's offices
+    route = get_visible_route(request.user, task_id)  # 404 outside the user's offices
+    case = route.task.process.coerced.case
+    if officer_access(request.user, case, selectors.routes_of(case)).read_only:
+        raise Http404
     try:
         action()
     except services.TaskNotAvailable as refusal:

@@ -25,7 +25,7 @@ def pdf(name):
 
 @pytest.fixture
 def forwarded(chattogram, gro, private_root):
-    """A complaint that Chattogram's GRO commented on and forwarded to Khulna, where it was accepted and commented on."""
+    """A complaint Chattogram's GRO commented on and forwarded to Khulna, where it was accepted and commented on."""
     khulna = Office.objects.get(code="dlo-khulna")
     khulna_gro = make_user("khulna-receiver", groups=["Officers"])
     PostHolding.objects.create(

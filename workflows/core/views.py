@@ -201,6 +201,18 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
         )
         return context
 
+    def outcome_message(self):
+        """What happened to the case after the officer's action: where it waits now, or that it is decided."""
+        from .contract import open_tasks
+
+        waiting = RoutedTask.objects.filter(task__in=[t.pk for t in open_tasks(self.case)]).select_related(
+            "post__office"
+        )
+        posts = sorted({str(route.post) for route in waiting})
+        if posts:
+            return _("Done. The case now waits for: %(posts)s.") % {"posts": "; ".join(posts)}
+        return _("Done. No task of this case is open any more: nothing waits for an officer.")
+
     def flow_chart(self):
         """The process's steps in order (start, the officers' tasks, end), with the current one marked."""
         nodes = [
@@ -230,7 +242,7 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
         except services.TaskNotAvailable as refusal:
             messages.error(request, refusal.args[0])
             return redirect("workflows_core:task", self.route.pk)
-        messages.success(request, _("Done. The case has moved on."))
+        messages.success(request, self.outcome_message())
         return redirect("workflows_core:my_tasks")
 
 

@@ -228,7 +228,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@dol.gov.bd")
-EMAIL_TIMEOUT = 30  # the outbox row stays locked while the mail server answers
+# A mail server slower than this counts as a failed attempt, retried later (no row is locked meanwhile).
+EMAIL_TIMEOUT = 30
 
 # Rate limits use the default cache (Redis in production, shared by every web host).
 RATELIMIT_USE_CACHE = "default"
@@ -242,6 +243,10 @@ ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 
 # SMS goes through a pluggable backend, like Django's mail backends.
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "workflows.core.notifications.sms.ConsoleSmsBackend")
+# With a broker, a committed notification is handed to a worker at once. In eager mode that hand-over
+# would send it inside the web request (a slow mail server would hold the citizen's page), so the
+# embedded scheduler's outbox sweep sends it instead, within a minute.
+NOTIFICATIONS_ENQUEUE_ON_COMMIT = bool(CELERY_BROKER_URL)
 # SLA timers: remind this long before a task is due; "due soon" badge within this many hours.
 SLA_REMINDER_HOURS = 5 * 24
 SLA_DUE_SOON_HOURS = 72

@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from workflows.core.notifications.schedule import BEAT_SCHEDULE as NOTIFICATION_BEAT_SCHEDULE
+from config.schedule import collect_beat_schedule
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -137,20 +137,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = "Asia/Dhaka"
-# Beat only polls the database; timers live in tables, never as messages scheduled ahead.
-CELERY_BEAT_SCHEDULE = {
-    **NOTIFICATION_BEAT_SCHEDULE,
-    "sla-reminders": {
-        "task": "workflows.core.tasks.send_sla_reminders",
-        "schedule": 300.0,
-        "options": {"expires": 290},
-    },
-    "sla-escalation": {
-        "task": "workflows.core.tasks.escalate_overdue_tasks",
-        "schedule": 300.0,
-        "options": {"expires": 290},
-    },
-}
+# Each app declares its periodic jobs in its own schedule.py (config/schedule.py). Celery beat runs them
+# in production; in the embedded default `make run` starts the embedded scheduler (run_periodic_jobs).
+CELERY_BEAT_SCHEDULE = collect_beat_schedule(INSTALLED_APPS)
 
 # --- Passwords ----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

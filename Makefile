@@ -26,7 +26,11 @@ migrate: install
 demo: migrate messages
 	$(PY) manage.py load_demo_data
 
+# The web server and, beside it, the embedded scheduler (SLA timers, workflow timers, the outbox sweep,
+# which sends the mail and SMS): Celery is eager here, so there is no celery beat. It stops with the server.
 run: demo
+	@$(PY) manage.py run_periodic_jobs --reload & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
 
 test: messages

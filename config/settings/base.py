@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from workflows.core.notifications.schedule import BEAT_SCHEDULE as NOTIFICATION_BEAT_SCHEDULE
+from config.schedule import collect_beat_schedule
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -137,20 +137,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = "Asia/Dhaka"
-# Beat only polls the database; timers live in tables, never as messages scheduled ahead.
-CELERY_BEAT_SCHEDULE = {
-    **NOTIFICATION_BEAT_SCHEDULE,
-    "sla-reminders": {
-        "task": "workflows.core.tasks.send_sla_reminders",
-        "schedule": 300.0,
-        "options": {"expires": 290},
-    },
-    "sla-escalation": {
-        "task": "workflows.core.tasks.escalate_overdue_tasks",
-        "schedule": 300.0,
-        "options": {"expires": 290},
-    },
-}
+# Each app declares its periodic jobs in its own schedule.py (config/schedule.py). Celery beat runs them
+# in production; in the embedded default `make run` starts the embedded scheduler (run_periodic_jobs).
+CELERY_BEAT_SCHEDULE = collect_beat_schedule(INSTALLED_APPS)
 
 # --- Passwords ----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -228,7 +217,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@dol.gov.bd")
-EMAIL_TIMEOUT = 30  # the outbox row stays locked while the mail server answers
+# A mail server slower than this counts as a failed attempt, retried later (no row is locked meanwhile).
+EMAIL_TIMEOUT = 30
 
 # Rate limits use the default cache (Redis in production, shared by every web host).
 RATELIMIT_USE_CACHE = "default"
@@ -242,6 +232,10 @@ ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 
 # SMS goes through a pluggable backend, like Django's mail backends.
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "workflows.core.notifications.sms.ConsoleSmsBackend")
+# With a broker, a committed notification is handed to a worker at once. In eager mode that hand-over
+# would send it inside the web request (a slow mail server would hold the citizen's page), so the
+# embedded scheduler's outbox sweep sends it instead, within a minute.
+NOTIFICATIONS_ENQUEUE_ON_COMMIT = bool(CELERY_BROKER_URL)
 # SLA timers: remind this long before a task is due; "due soon" badge within this many hours.
 SLA_REMINDER_HOURS = 5 * 24
 SLA_DUE_SOON_HOURS = 72

@@ -15,6 +15,9 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SMS_BACKEND = "workflows.core.notifications.sms.LocmemSmsBackend"
+# The suite runs the production hand-over (on commit, to a worker) eagerly, so a test sees its mail at
+# once; the tests of the embedded default (the outbox sweep sends) switch it off.
+NOTIFICATIONS_ENQUEUE_ON_COMMIT = True
 PRIVATE_MEDIA_ROOT = BASE_DIR / "private_media" / "test"
 
 # The kit's test process (tests/kit/leaveprocess): a process that only the tests install, proving that a

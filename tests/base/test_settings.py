@@ -33,6 +33,8 @@ def test_embedded_defaults(reload_base):
     assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
     assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
     assert settings.CELERY_TASK_ALWAYS_EAGER is True
+    # Eager Celery would send in the web request: the embedded scheduler's outbox sweep sends instead.
+    assert settings.NOTIFICATIONS_ENQUEUE_ON_COMMIT is False
 
 
 def test_services_from_the_environment(reload_base):
@@ -47,6 +49,7 @@ def test_services_from_the_environment(reload_base):
     assert settings.CACHES["default"]["LOCATION"] == "redis://cache.internal:6379/1"
     assert settings.CELERY_BROKER_URL == "redis://cache.internal:6379/2"
     assert settings.CELERY_TASK_ALWAYS_EAGER is False
+    assert settings.NOTIFICATIONS_ENQUEUE_ON_COMMIT is True
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from workflows.core.notifications.models import NotificationTemplate, OutboxMessage
 from workflows.core.notifications.services import notify
+from workflows.core.notifications.tasks import flush_outbox
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_outbox")]
 
@@ -152,3 +153,16 @@ def test_unknown_template_and_missing_idempotency_key_are_errors(complaint_recei
         notify("no-such-template", phone="01712345678", idempotency_key="x")
     with pytest.raises(ValueError):
         notify("complaint-received", phone="01712345678", idempotency_key="")
+
+
+def test_embedded_default_sends_nothing_inside_the_request(
+    settings, complaint_received, sms_outbox, django_capture_on_commit_callbacks
+):
+    # Eager Celery with no broker: the request only stores the rows; the embedded scheduler's sweep sends.
+    settings.NOTIFICATIONS_ENQUEUE_ON_COMMIT = False
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        notify_karim()
+    assert callbacks == []
+    assert mail.outbox == [] and sms_outbox == []
+    assert flush_outbox() == 2
+    assert len(mail.outbox) == 1 and len(sms_outbox) == 1

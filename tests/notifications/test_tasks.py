@@ -158,3 +158,47 @@ def test_tasks_acknowledge_late_and_reject_on_worker_lost():
     for task in (deliver_message, flush_outbox):
         assert task.acks_late is True
         assert task.reject_on_worker_lost is True
+
+
+def test_a_row_whose_sender_died_is_sent_again_once_its_claim_runs_out(sms_outbox):
+    # A worker claimed the row and died before recording the outcome (attempt 1, claim still running).
+    claim_end = timezone.now() + timedelta(minutes=5)
+    message = pending(attempts=1, sending_until=claim_end, next_attempt_at=claim_end)
+    assert deliver_message(message.pk) == "skipped"
+    assert flush_outbox() == 0
+    # The claim runs out: the row is due again and the sweep sends it.
+    OutboxMessage.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    assert flush_outbox() == 1
+    message.refresh_from_db()
+    assert (message.status, message.attempts, message.sending_until) == ("sent", 2, None)
+    assert len(sms_outbox) == 1
+
+
+def test_a_stale_attempt_does_not_overwrite_a_newer_claim():
+    message = pending()
+    stale = OutboxMessage.objects.get(pk=message.pk)
+    stale.attempts = 1
+    # Meanwhile the claim of attempt 1 ran out and attempt 2 took the row.
+    claim_end = timezone.now() + timedelta(minutes=10)
+    OutboxMessage.objects.filter(pk=message.pk).update(attempts=2, sending_until=claim_end, next_attempt_at=claim_end)
+    tasks.record_failure(stale, ConnectionError("timed out"))
+    message.refresh_from_db()
+    assert (message.attempts, message.sending_until, message.last_error) == (2, claim_end, "")
+
+
+def test_delivery_refuses_to_run_inside_a_transaction(sms_outbox):
+    from django.db import transaction
+
+    message = pending()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        deliver_message(message.pk)
+    assert sms_outbox == []
+    assert OutboxMessage.objects.get(pk=message.pk).attempts == 0
+
+
+def test_without_the_on_commit_hand_over_the_sweep_sends_new_rows_at_once(settings, sms_outbox):
+    settings.NOTIFICATIONS_ENQUEUE_ON_COMMIT = False
+    message = pending()
+    assert flush_outbox() == 1
+    assert OutboxMessage.objects.get(pk=message.pk).status == "sent"
+    assert len(sms_outbox) == 1

@@ -1,9 +1,10 @@
 """SLA timers: reminders before a routed task's due date and escalation to the office head's post after it.
 
-The timers are the `remind_at`, `due_at`, `reminded_at` and `escalated_at` columns of RoutedTask, read by Celery
-beat every few minutes, so no Celery message is ever scheduled ahead of time (nothing can outlive the
-broker's visibility timeout or a Redis restart). Each timer fires through a conditional UPDATE that
-only one worker can win, so firing twice reminds or escalates once.
+The timers are the `remind_at`, `due_at`, `reminded_at` and `escalated_at` columns of RoutedTask, read
+every few minutes by the jobs of schedule.py (Celery beat, or the embedded scheduler of `make run`), so
+no Celery message is ever scheduled ahead of time (nothing can outlive the broker's visibility timeout or
+a Redis restart). Each timer fires through a conditional UPDATE that only one worker can win, so firing
+twice reminds or escalates once.
 """
 
 from django.db import transaction

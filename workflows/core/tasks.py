@@ -1,6 +1,7 @@
-"""Celery beat jobs of the workflow core (idempotent: safe to run twice or concurrently)."""
+"""Celery jobs of the workflow core, run periodically (schedule.py); idempotent: safe to run twice or concurrently."""
 
 from celery import shared_task
+from viewflow.workflow import timers
 
 from . import sla
 
@@ -13,3 +14,17 @@ def send_sla_reminders():
 @shared_task(acks_late=True)
 def escalate_overdue_tasks():
     return sla.escalate_overdue()
+
+
+@shared_task(acks_late=True)
+def fire_workflow_timers():
+    """Fire viewflow's due timers, scheduled process starts and met conditions.
+
+    What viewflow's `workflow_timers` command does; the installed viewflow has no Celery task for it.
+    Each timer is re-checked under its flow's lock, so overlapping runs fire it once; scheduled starts
+    have no row to lock and rely on there being one beat (or one embedded scheduler)."""
+    return {
+        "timers": timers.fire_due_timers(),
+        "starts": timers.fire_due_start_timers(),
+        "conditions": timers.fire_due_conditions(),
+    }

@@ -103,7 +103,8 @@ class OutboxMessage(models.Model):
     """One email or SMS to send, written in the same transaction as the event that caused it.
 
     The row is the record of truth: Celery messages only say "look at row N" and may be lost or
-    repeated; the periodic sweeper (`tasks.flush_outbox`) finds what is still pending."""
+    repeated; the periodic sweeper (`tasks.flush_outbox`) finds what is still pending. A row is never
+    locked while it is sent: see tasks.deliver_message."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -127,6 +128,10 @@ class OutboxMessage(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
+    # Set when a worker claims the row to send it (tasks.deliver_message), cleared when it records the
+    # outcome. The claim also moves next_attempt_at to this moment: a worker that died while sending
+    # leaves the row pending and due again once the claim has run out.
+    sending_until = models.DateTimeField(_("sending until"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

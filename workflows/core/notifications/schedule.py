@@ -1,4 +1,4 @@
-"""Celery beat entries for notifications; the settings merge them into CELERY_BEAT_SCHEDULE."""
+"""Periodic jobs of notifications, collected into CELERY_BEAT_SCHEDULE (config/schedule.py)."""
 
 BEAT_SCHEDULE = {
     "flush-outbox": {

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.core.validators import validate_email
 from django.db import transaction
 
@@ -9,6 +10,15 @@ from .models import Channel, NotificationTemplate, OutboxMessage, supported_lang
 from .sms import normalize_bd_mobile
 
 logger = logging.getLogger(__name__)
+
+
+def enqueues_on_commit() -> bool:
+    """Whether a committed row is handed to a worker at once (with a broker) or left to the outbox sweep.
+
+    In eager mode (the embedded default) the hand-over would send the email inside the web request that
+    committed it, so it is off there (settings.NOTIFICATIONS_ENQUEUE_ON_COMMIT) and the embedded
+    scheduler's sweep sends the row instead."""
+    return getattr(settings, "NOTIFICATIONS_ENQUEUE_ON_COMMIT", True)
 
 
 def enqueue_delivery(message_id: int) -> None:
@@ -30,8 +40,9 @@ def notify(
     """Queue the `template_key` notification to `email` and/or `phone` and return its outbox rows.
 
     Call it inside the transaction that records the event (`with transaction.atomic(): … notify(…)`):
-    the rows commit or roll back with the event, and delivery starts only after the commit. A rolled-back
-    request therefore sends nothing. `idempotency_key` names the event (e.g. `complaint-42-received`):
+    the rows commit or roll back with the event, and delivery starts only after the commit (handed to a
+    worker then, or found by the outbox sweep: see `enqueues_on_commit`). A rolled-back request
+    therefore sends nothing. `idempotency_key` names the event (e.g. `complaint-42-received`):
     calling again with the same key, on a retry or a double submit, queues nothing new and returns the
     rows stored the first time.
 
@@ -73,7 +84,7 @@ def notify(
                 },
             )
             messages.append(message)
-            if created:
+            if created and enqueues_on_commit():
                 # robust: the rows are committed by then; if the broker is down the request must still
                 # succeed, and the sweeper (tasks.flush_outbox) delivers the row later. A function, not a
                 # functools.partial: Django logs a robust hook's error with the hook's __qualname__.

@@ -27,5 +27,5 @@ TEMPLATES = {
 
 
 class Migration(migrations.Migration):
-    dependencies = [("notifications", "0001_initial")]
+    dependencies = [("notifications", "0002_outboxmessage_sending_until")]
     operations = [seed_templates(TEMPLATES)]

@@ -9,7 +9,17 @@ from django.utils import translation
 from workflows.complaints.models import Complaint, ComplaintAttachment
 from workflows.core.models import Office
 
-from .factories import PDF, TRACKING_NUMBER_RE, complaint_data, filed_complaints, image_bytes, pdf, png, stored_files
+from .factories import (
+    PDF,
+    TRACKING_NUMBER_RE,
+    complaint_data,
+    filed_complaints,
+    image_bytes,
+    pdf,
+    png,
+    post_form,
+    stored_files,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +42,7 @@ def assert_nothing_stored(private_root):
 
 def test_citizen_files_a_complaint_in_bengali_with_a_pdf_and_a_png(client, service, private_root):
     data = complaint_data(service, attachments=[pdf("চিঠি.pdf"), png("ছবি.png")])
-    response = client.post(NEW_BN, data)
+    response = post_form(client, NEW_BN, data)
 
     assert response.status_code == 302
     assert response["Location"] == "/bn/complaints/new/received/"
@@ -62,7 +72,7 @@ def test_citizen_files_a_complaint_in_bengali_with_a_pdf_and_a_png(client, servi
 
 
 def test_english_complaint_is_acknowledged_in_english(client, service_en):
-    response = client.post(NEW_EN, complaint_data(service_en, mobile="", email="karim@example.com"), follow=True)
+    response = post_form(client, NEW_EN, complaint_data(service_en, mobile="", email="karim@example.com"), follow=True)
     assert response.status_code == 200
     complaint = filed_complaints().get()
     assert complaint.language == "en" and complaint.mobile == ""
@@ -74,7 +84,7 @@ def test_english_complaint_is_acknowledged_in_english(client, service_en):
 def test_tracking_numbers_are_random_not_sequential(client, service):
     numbers = []
     for _ in range(2):
-        assert client.post(NEW_BN, complaint_data(service)).status_code == 302
+        assert post_form(client, NEW_BN, complaint_data(service)).status_code == 302
         numbers.append(Complaint.objects.order_by("-pk").first().tracking_number)
     assert all(TRACKING_NUMBER_RE.fullmatch(n) for n in numbers)
     first, second = numbers
@@ -85,7 +95,7 @@ def test_tracking_numbers_are_random_not_sequential(client, service):
 
 def test_anonymous_complaint_gets_an_access_code_and_keeps_no_contact(client, service):
     data = complaint_data(service, is_anonymous="on")  # name and contact typed anyway
-    response = client.post(NEW_BN, data, follow=True)
+    response = post_form(client, NEW_BN, data, follow=True)
     assert response.status_code == 200
     complaint = filed_complaints().get()
     assert complaint.is_anonymous
@@ -98,7 +108,7 @@ def test_anonymous_complaint_gets_an_access_code_and_keeps_no_contact(client, se
 
 
 def test_acknowledgement_is_only_for_the_session_that_filed(client, service):
-    client.post(NEW_BN, complaint_data(service))
+    post_form(client, NEW_BN, complaint_data(service))
     complaint = filed_complaints().get()
     stranger = Client()
     assert stranger.get("/bn/complaints/new/received/").status_code == 404
@@ -129,20 +139,20 @@ def test_form_page_is_multipart_has_a_honeypot_and_is_never_cached(client):
 
 
 def test_missing_fields_get_translated_errors_and_store_nothing(client, private_root):
-    response = client.post(NEW_BN, {})
+    response = post_form(client, NEW_BN, {})
     assert response.status_code == 200
     assert response.text.count("এই ঘরটি পূরণ করা আবশ্যক।") >= 5  # office, subject, description, date, remedy
-    response = client.post(NEW_EN, {})
+    response = post_form(client, NEW_EN, {})
     assert "This field is required." in response.text
     assert_nothing_stored(private_root)
 
 
 def test_contact_or_anonymity_is_required(client, service, private_root):
     data = complaint_data(service, mobile="", email="", attachments=[pdf()])
-    response = client.post(NEW_EN, data)
+    response = post_form(client, NEW_EN, data)
     assert response.status_code == 200
     assert "Give a mobile number or an email address" in response.text
-    response = client.post(NEW_BN, data)
+    response = post_form(client, NEW_BN, data)
     assert (
         translated("Give a mobile number or an email address so that we can reach you, or complain anonymously.")
         in response.text
@@ -152,14 +162,14 @@ def test_contact_or_anonymity_is_required(client, service, private_root):
 
 @pytest.mark.parametrize("mobile", ["12345", "01212345678", "+1 202 555 0100", "০১৭১১"])
 def test_invalid_mobile_number_is_refused(client, service, mobile, private_root):
-    response = client.post(NEW_EN, complaint_data(service, mobile=mobile))
+    response = post_form(client, NEW_EN, complaint_data(service, mobile=mobile))
     assert response.status_code == 200
     assert "Enter a valid Bangladeshi mobile number" in response.text
     assert_nothing_stored(private_root)
 
 
 def test_future_date_is_refused(client, service, private_root):
-    response = client.post(NEW_EN, complaint_data(service, occurred_on="2999-01-01", attachments=[png()]))
+    response = post_form(client, NEW_EN, complaint_data(service, occurred_on="2999-01-01", attachments=[png()]))
     assert response.status_code == 200
     assert "The date cannot be in the future." in response.text
     assert_nothing_stored(private_root)
@@ -167,7 +177,7 @@ def test_future_date_is_refused(client, service, private_root):
 
 @pytest.mark.parametrize("office", ["999999", "abc", "9" * 30, "-1", "1 OR 1=1"])
 def test_tampered_office_id_is_a_form_error(client, service, office, private_root):
-    response = client.post(NEW_BN, complaint_data(service, office=office, attachments=[pdf()]))
+    response = post_form(client, NEW_BN, complaint_data(service, office=office, attachments=[pdf()]))
     assert response.status_code == 200
     assert translated(INVALID_CHOICE) in response.text  # from Django's Bengali catalogue
     assert_nothing_stored(private_root)
@@ -175,21 +185,21 @@ def test_tampered_office_id_is_a_form_error(client, service, office, private_roo
 
 def test_service_of_another_office_is_refused(client, service_en, private_root):
     other = Office.objects.exclude(pk=service_en.office_id).first()
-    response = client.post(NEW_EN, complaint_data(service_en, office=str(other.pk)))
+    response = post_form(client, NEW_EN, complaint_data(service_en, office=str(other.pk)))
     assert response.status_code == 200
     assert "This service is provided by" in response.text
     assert_nothing_stored(private_root)
 
 
 def test_service_of_the_other_language_is_refused(client, service_en, private_root):
-    response = client.post(NEW_BN, complaint_data(service_en))
+    response = post_form(client, NEW_BN, complaint_data(service_en))
     assert response.status_code == 200
     assert translated(INVALID_CHOICE) in response.text
     assert_nothing_stored(private_root)
 
 
 def test_honeypot_stores_nothing(client, service, private_root):
-    response = client.post(NEW_BN, complaint_data(service, website="http://spam.example", attachments=[pdf()]))
+    response = post_form(client, NEW_BN, complaint_data(service, website="http://spam.example", attachments=[pdf()]))
     assert response.status_code == 200
     assert response.context["complaint"] is None
     assert_nothing_stored(private_root)
@@ -197,12 +207,13 @@ def test_honeypot_stores_nothing(client, service, private_root):
 
 def test_submit_rate_limit_answers_429_in_bengali(client, service, settings, private_root):
     settings.COMPLAINT_SUBMIT_RATE = "2/h"
-    assert client.post(NEW_BN, complaint_data(service)).status_code == 302
-    assert client.post(NEW_BN, {}).status_code == 200  # invalid posts count too
-    response = client.post(NEW_BN, complaint_data(service, attachments=[pdf()]))
+    assert post_form(client, NEW_BN, complaint_data(service)).status_code == 302
+    assert post_form(client, NEW_BN, {}).status_code == 200  # a form with errors does not count
+    assert post_form(client, NEW_BN, complaint_data(service)).status_code == 302
+    response = post_form(client, NEW_BN, complaint_data(service, attachments=[pdf()]))
     assert response.status_code == 429
     assert "অনেক বেশি অনুরোধ" in response.text
-    assert filed_complaints().count() == 1
+    assert filed_complaints().count() == 2
     assert stored_files(private_root) == []
     # Reading the form is not limited.
     assert client.get(NEW_BN).status_code == 200
@@ -211,8 +222,8 @@ def test_submit_rate_limit_answers_429_in_bengali(client, service, settings, pri
 def test_configured_submit_rate_is_applied(client, service, settings):
     allowed = int(getattr(settings, "COMPLAINT_SUBMIT_RATE", "5/h").split("/")[0])
     for _ in range(allowed):
-        assert client.post(NEW_BN, complaint_data(service)).status_code == 302
-    assert client.post(NEW_BN, complaint_data(service)).status_code == 429
+        assert post_form(client, NEW_BN, complaint_data(service)).status_code == 302
+    assert post_form(client, NEW_BN, complaint_data(service)).status_code == 429
     assert filed_complaints().count() == allowed
 
 
@@ -224,6 +235,7 @@ def test_csrf_is_checked_even_though_uploads_are_limited_first(service, private_
 
     form_page = browser.get(NEW_BN)
     token = form_page.context["csrf_token"]
-    response = browser.post(NEW_BN, complaint_data(service, csrfmiddlewaretoken=str(token), attachments=[pdf()]))
+    data = complaint_data(service, csrfmiddlewaretoken=str(token), attachments=[pdf()])
+    response = post_form(browser, NEW_BN, data)
     assert response.status_code == 302
     assert ComplaintAttachment.objects.count() == 1

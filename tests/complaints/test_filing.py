@@ -1,6 +1,7 @@
 """Filing a complaint through the public form: stored with its files, acknowledged; refused cleanly otherwise."""
 
 import hashlib
+import re
 
 import pytest
 from django.test import Client
@@ -14,7 +15,9 @@ from .factories import (
     TRACKING_NUMBER_RE,
     complaint_data,
     filed_complaints,
+    form_token,
     image_bytes,
+    make_complaint,
     pdf,
     png,
     post_form,
@@ -25,6 +28,10 @@ pytestmark = pytest.mark.django_db
 
 NEW_BN = "/bn/complaints/new/"
 NEW_EN = "/en/complaints/new/"
+INVALID_TOKEN = (
+    "This form was open too long, or was not sent from our page, so nothing was saved. "
+    "Check what you entered and submit it again."
+)
 INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
 
 
@@ -239,3 +246,119 @@ def test_csrf_is_checked_even_though_uploads_are_limited_first(service, private_
     response = post_form(browser, NEW_BN, data)
     assert response.status_code == 302
     assert ComplaintAttachment.objects.count() == 1
+
+
+# --- One complaint per form, however often it is sent ------------------------------------------
+
+
+def test_a_replayed_post_files_one_complaint_and_acknowledges_it_again(client, service, private_root):
+    data = complaint_data(service, submission_token=form_token(client, NEW_BN), attachments=[pdf()])
+    first = client.post(NEW_BN, data)
+    data["attachments"] = [pdf()]  # the browser sends the file again
+    again = client.post(NEW_BN, data)
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == "/bn/complaints/new/received/"
+    complaint = filed_complaints().get()
+    assert ComplaintAttachment.objects.count() == 1 and len(stored_files(private_root)) == 1
+    assert complaint.tracking_number in client.get(again["Location"]).text
+
+
+def test_double_click_of_an_anonymous_complaint_still_shows_the_access_code(client, service):
+    """The second click's request carries the cookie the browser had before the first answered."""
+    token = form_token(client, NEW_BN)
+    cookies_before = {name: morsel.value for name, morsel in client.cookies.items()}
+    data = complaint_data(service, is_anonymous="on", submission_token=token)
+    code = client.post(NEW_BN, data, follow=True).context["access_code"]
+
+    second_click = Client()
+    for name, value in cookies_before.items():
+        second_click.cookies[name] = value
+    response = second_click.post(NEW_BN, data, follow=True)
+    assert response.status_code == 200
+    assert filed_complaints().count() == 1
+    complaint = filed_complaints().get()
+    assert response.context["complaint"] == complaint
+    assert response.context["access_code"] == code and code in response.text
+    assert complaint.check_access_code(code)
+
+
+@pytest.mark.parametrize("token", [None, "", "forged", "abc:def:ghi"])
+def test_missing_or_forged_token_gets_a_translated_error_and_the_form_back(
+    client, service, service_en, token, private_root
+):
+    data = complaint_data(service, submission_token=token, attachments=[pdf()])
+    response = client.post(NEW_BN, data)
+    assert response.status_code == 200
+    assert translated(INVALID_TOKEN) in response.text
+    assert translated(INVALID_TOKEN) != INVALID_TOKEN  # the Bengali page is in Bengali
+    assert response.context["form"]["subject"].value() == data["subject"]  # what was typed is kept
+    assert INVALID_TOKEN in client.post(NEW_EN, complaint_data(service_en, submission_token=token)).text
+    assert_nothing_stored(private_root)
+    # The page that said so carries a fresh token: sending the form again files it.
+    fresh = form_token(client, NEW_BN)
+    assert client.post(NEW_BN, complaint_data(service, submission_token=fresh)).status_code == 302
+    assert filed_complaints().count() == 1
+
+
+def test_token_of_another_form_is_refused(client, service, private_root):
+    complaint = make_complaint(service.office, status_path=["accept", ("request_information", "কোন তারিখে?")])
+    client.post("/bn/complaints/status/", {"tracking_number": complaint.tracking_number, "contact": "01711234567"})
+    answer_token = form_token(client, f"/bn/complaints/status/{complaint.tracking_number}/")
+    response = client.post(NEW_BN, complaint_data(service, submission_token=answer_token))
+    assert response.status_code == 200
+    assert translated(INVALID_TOKEN) in response.text
+    assert list(filed_complaints()) == [complaint]  # only the one the test made
+
+
+def test_a_form_with_errors_does_not_use_the_token_up(client, service):
+    token = form_token(client, NEW_BN)
+    assert client.post(NEW_BN, complaint_data(service, subject="", submission_token=token)).status_code == 200
+    assert filed_complaints().count() == 0
+    assert client.post(NEW_BN, complaint_data(service, submission_token=token)).status_code == 302
+    assert filed_complaints().count() == 1
+
+
+# --- Rate limit: only accepted complaints count -------------------------------------------------
+
+
+def test_two_invalid_posts_then_a_valid_one_are_accepted_at_one_an_hour(client, service, settings):
+    settings.COMPLAINT_SUBMIT_RATE = "1/h"
+    assert post_form(client, NEW_BN, complaint_data(service, mobile="12345")).status_code == 200
+    assert post_form(client, NEW_BN, complaint_data(service, occurred_on="2999-01-01")).status_code == 200
+    assert client.post(NEW_BN, complaint_data(service)).status_code == 200  # no token: not counted either
+    assert post_form(client, NEW_BN, complaint_data(service)).status_code == 302
+    assert filed_complaints().count() == 1
+    assert post_form(client, NEW_BN, complaint_data(service)).status_code == 429
+    assert filed_complaints().count() == 1
+
+
+def test_429_page_says_how_long_to_wait_and_how_to_go_back(client, service, settings):
+    settings.COMPLAINT_SUBMIT_RATE = "1/h"
+    assert post_form(client, NEW_BN, complaint_data(service)).status_code == 302
+    response = post_form(client, NEW_BN, complaint_data(service))
+    assert response.status_code == 429
+    retry_after = int(response["Retry-After"])
+    assert 0 < retry_after <= 3600
+    wait = response.context["wait"]
+    assert "প্রায় " + wait in response.text
+    assert not re.search(r"[0-9]", wait) and re.search("[০-৯]", wait)  # Bengali digits on a Bengali page
+    assert "মিনিট" in wait or "ঘণ্টা" in wait
+    assert f'href="{NEW_BN}"' in response.text and 'href="/bn/"' in response.text
+    assert translated("Back to the form") in response.text
+
+    english = post_form(client, NEW_EN, complaint_data(service))
+    assert english.status_code == 429
+    assert re.search(r"Please wait about \d+(\xa0|\s)(minutes?|hours?), then try again\.", english.text)
+    assert f'href="{NEW_EN}"' in english.text and 'href="/en/"' in english.text
+    assert "Back to the form" in english.text
+
+
+def test_429_page_rounds_the_wait_up_to_the_minute(settings):
+    from pages.base.templatetags.bangla import local_duration
+
+    with translation.override("en"):
+        assert local_duration(3600).replace("\xa0", " ") == "1 hour"
+        assert local_duration(61).replace("\xa0", " ") == "2 minutes"
+        assert local_duration(5).replace("\xa0", " ") == "1 minute"
+    with translation.override("bn"):
+        assert local_duration(3600).replace("\xa0", " ") == "১ ঘণ্টা"

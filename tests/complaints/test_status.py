@@ -30,6 +30,10 @@ pytestmark = pytest.mark.django_db
 
 LOOKUP_BN = "/bn/complaints/status/"
 LOOKUP_EN = "/en/complaints/status/"
+INVALID_TOKEN = (
+    "This form was open too long, or was not sent from our page, so nothing was saved. "
+    "Check what you entered and submit it again."
+)
 # The session key listing the complaints this session proved it may see.
 VERIFIED_KEY = ACCESS.verified_key
 
@@ -347,3 +351,47 @@ def test_empty_appeal_is_a_form_error(client, complaint):
     assert "এই ঘরটি পূরণ করা আবশ্যক।" in response.text
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.REJECTED
+
+
+# --- What counts against the limits; one answer per form ---------------------------------------
+
+
+def test_only_failed_lookups_count_against_the_limit(client, complaint, settings):
+    settings.COMPLAINT_LOOKUP_RATE = "2/h"
+    for _ in range(3):  # a citizen coming back to their complaint is never locked out
+        assert look_up(client, complaint.tracking_number, "01711234567").status_code == 302
+    for _ in range(2):
+        assert look_up(client, complaint.tracking_number, "01800000000").status_code == 200
+    response = look_up(client, complaint.tracking_number, "01711234567")
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 3600
+    assert f'href="{LOOKUP_BN}"' in response.text
+
+
+def test_a_replayed_answer_is_sent_once(client, questioned, private_root):
+    look_up(client, questioned.tracking_number, "01711234567")
+    data = {"answer": "রসিদ নম্বর ১২৩৪", "submission_token": form_token(client, detail_url(questioned))}
+    first = client.post(answer_url(questioned), data | {"attachments": [png()]})
+    again = client.post(answer_url(questioned), data | {"attachments": [png()]})
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == detail_url(questioned)
+    page = client.get(again["Location"])
+    assert translated("Thank you. Your answer has been sent to the office.") in page.text
+    questioned.refresh_from_db()
+    assert questioned.information_response == "রসিদ নম্বর ১২৩৪"
+    assert ComplaintAttachment.objects.count() == 1 and len(stored_files(private_root)) == 1
+
+
+def test_answer_without_a_valid_token_changes_nothing(client, questioned, service, private_root):
+    other = make_complaint(service.office, status_path=["accept", ("request_information", "?")])
+    look_up(client, other.tracking_number, "01711234567")
+    look_up(client, questioned.tracking_number, "01711234567")
+    others_token = form_token(client, detail_url(other))  # a token of the same form, for another complaint
+    for token in (None, "forged", others_token):
+        data = {"answer": "উত্তর", "attachments": [pdf()]} | ({"submission_token": token} if token else {})
+        response = client.post(answer_url(questioned), data)
+        assert response.status_code == 200
+        assert translated(INVALID_TOKEN) in response.text
+    questioned.refresh_from_db()
+    assert questioned.status == Complaint.Status.INFO_REQUESTED and questioned.information_response == ""
+    assert stored_files(private_root) == []

@@ -61,39 +61,3 @@ def test_two_officers_accepting_the_same_complaint_at_once(private_root):
     ]
     assert len(outcomes) == 2
     assert len(refused) == 1, outcomes
-
-
-def test_a_double_click_on_the_complaint_form_files_one_complaint(private_root):
-    """Two POSTs of one form at the same moment (the same token, the same cookies): one complaint."""
-    from .factories import complaint_data, filed_complaints, form_token
-
-    DemoSite.get()
-    from pages.services.models import ServicePage
-
-    service = ServicePage.objects.live().filter(office__isnull=False).order_by("path").first()
-    browser = Client()
-    data = complaint_data(service, submission_token=form_token(browser, "/bn/complaints/new/"))
-    clicks = [Client(), Client()]
-    for click in clicks:
-        for name, morsel in browser.cookies.items():
-            click.cookies[name] = morsel.value
-    barrier = threading.Barrier(len(clicks))
-    statuses = []
-
-    def click(client):
-        try:
-            barrier.wait(timeout=10)
-            statuses.append(client.post("/bn/complaints/new/", data).status_code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=click, args=(c,)) for c in clicks]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert statuses == [302, 302]
-    assert filed_complaints().count() == 1
-    for client in clicks:
-        assert client.get("/bn/complaints/new/received/").status_code == 200

@@ -5,6 +5,7 @@ as it was (on-commit work such as sending the acknowledgement is therefore not m
     python -m bench workflows [--submissions 200] [--tasks 100000]
 """
 
+import re
 import statistics
 import time
 
@@ -18,6 +19,8 @@ from django.utils import timezone
 from workflows.complaints import roles as complaint_roles
 from workflows.complaints.flows import ComplaintFlow
 from workflows.core.models import Office, Post, RoutedTask
+
+SUBMISSION_TOKEN_RE = re.compile(r'name="submission_token" value="([^"]+)"')
 
 
 class Rollback(Exception):
@@ -44,6 +47,9 @@ def submissions(n):
             "mobile": "01711234567",
         }
         start = time.perf_counter()
+        # As a browser does: the form page (with its one-time token), then the POST.
+        page = client.get("/bn/complaints/new/")
+        data["submission_token"] = SUBMISSION_TOKEN_RE.search(page.text).group(1)
         response = client.post("/bn/complaints/new/", data)
         durations.append(time.perf_counter() - start)
         assert response.status_code == 302, response.status_code

@@ -226,8 +226,10 @@ RATELIMIT_VIEW = "pages.base.views.rate_limited"
 # Behind a load balancer, name the header that carries the client address (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 CONTACT_FORM_RATE = "10/h"
-COMPLAINT_SUBMIT_RATE = "5/h"  # per IP; every POST counts
-COMPLAINT_LOOKUP_RATE = "20/h"  # per IP
+# Per IP (workflows.core.public.RateLimit): only accepted complaints count, not forms sent back with errors.
+COMPLAINT_SUBMIT_RATE = "5/h"
+# Per IP: only failed lookups count (what guessing looks like); a citizen who finds their complaint is not.
+COMPLAINT_LOOKUP_RATE = "20/h"
 ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 
 # SMS goes through a pluggable backend, like Django's mail backends.

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
@@ -49,8 +49,9 @@ class ContactPage(AbstractEmailForm):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            if is_ratelimited(request, group="contact-form", key="ip", rate=settings.CONTACT_FORM_RATE, increment=True):
-                return rate_limited(request)
+            usage = get_usage(request, group="contact-form", key="ip", rate=settings.CONTACT_FORM_RATE, increment=True)
+            if usage and usage["should_limit"]:
+                return rate_limited(request, retry_after=max(usage["time_left"], 1), back_url=self.url)
             if request.POST.get(HONEYPOT_FIELD):
                 # Show the bot the thank-you page so it learns nothing; store nothing.
                 return TemplateResponse(request, self.get_landing_page_template(request), self.get_context(request))

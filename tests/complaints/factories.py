@@ -12,6 +12,7 @@ from workflows.complaints.demo import DEMO_EMAIL_DOMAIN
 from workflows.complaints.models import Complaint
 
 TRACKING_NUMBER_RE = re.compile(r"GRS-[0-9A-HJKMNP-TV-Z]{10}")
+SUBMISSION_TOKEN_RE = re.compile(r'name="submission_token" value="([^"]+)"')
 
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 PDF_WITH_JAVASCRIPT = b"%PDF-1.4\n1 0 obj\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\n%%EOF\n"
@@ -63,6 +64,19 @@ def complaint_data(service, **overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def form_token(client, page_url) -> str:
+    """The one-time submission token of the form on `page_url`, read from the page as a browser sends it."""
+    page = client.get(page_url)
+    found = SUBMISSION_TOKEN_RE.search(page.text)
+    assert found, f"no submission token on {page_url} ({page.status_code})"
+    return found.group(1)
+
+
+def post_form(client, url, data, *, page=None, **kwargs):
+    """POST `data` to `url` as the form on `page` (by default `url` itself) does: with that page's token."""
+    return client.post(url, {**data, "submission_token": form_token(client, page or url)}, **kwargs)
 
 
 def filed_complaints():

@@ -1,6 +1,7 @@
 """Filing a complaint through the public form: stored with its files, acknowledged; refused cleanly otherwise."""
 
 import hashlib
+import re
 
 import pytest
 from django.test import Client
@@ -9,12 +10,28 @@ from django.utils import translation
 from workflows.complaints.models import Complaint, ComplaintAttachment
 from workflows.core.models import Office
 
-from .factories import PDF, TRACKING_NUMBER_RE, complaint_data, filed_complaints, image_bytes, pdf, png, stored_files
+from .factories import (
+    PDF,
+    TRACKING_NUMBER_RE,
+    complaint_data,
+    filed_complaints,
+    form_token,
+    image_bytes,
+    make_complaint,
+    pdf,
+    png,
+    post_form,
+    stored_files,
+)
 
 pytestmark = pytest.mark.django_db
 
 NEW_BN = "/bn/complaints/new/"
 NEW_EN = "/en/complaints/new/"
+INVALID_TOKEN = (
+    "This form was open too long, or was not sent from our page, so nothing was saved. "
+    "Check what you entered and submit it again."
+)
 INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
 
 
@@ -32,7 +49,7 @@ def assert_nothing_stored(private_root):
 
 def test_citizen_files_a_complaint_in_bengali_with_a_pdf_and_a_png(client, service, private_root):
     data = complaint_data(service, attachments=[pdf("চিঠি.pdf"), png("ছবি.png")])
-    response = client.post(NEW_BN, data)
+    response = post_form(client, NEW_BN, data)
 
     assert response.status_code == 302
     assert response["Location"] == "/bn/complaints/new/received/"
@@ -62,7 +79,7 @@ def test_citizen_files_a_complaint_in_bengali_with_a_pdf_and_a_png(client, servi
 
 
 def test_english_complaint_is_acknowledged_in_english(client, service_en):
-    response = client.post(NEW_EN, complaint_data(service_en, mobile="", email="karim@example.com"), follow=True)
+    response = post_form(client, NEW_EN, complaint_data(service_en, mobile="", email="karim@example.com"), follow=True)
     assert response.status_code == 200
     complaint = filed_complaints().get()
     assert complaint.language == "en" and complaint.mobile == ""
@@ -74,7 +91,7 @@ def test_english_complaint_is_acknowledged_in_english(client, service_en):
 def test_tracking_numbers_are_random_not_sequential(client, service):
     numbers = []
     for _ in range(2):
-        assert client.post(NEW_BN, complaint_data(service)).status_code == 302
+        assert post_form(client, NEW_BN, complaint_data(service)).status_code == 302
         numbers.append(Complaint.objects.order_by("-pk").first().tracking_number)
     assert all(TRACKING_NUMBER_RE.fullmatch(n) for n in numbers)
     first, second = numbers
@@ -85,7 +102,7 @@ def test_tracking_numbers_are_random_not_sequential(client, service):
 
 def test_anonymous_complaint_gets_an_access_code_and_keeps_no_contact(client, service):
     data = complaint_data(service, is_anonymous="on")  # name and contact typed anyway
-    response = client.post(NEW_BN, data, follow=True)
+    response = post_form(client, NEW_BN, data, follow=True)
     assert response.status_code == 200
     complaint = filed_complaints().get()
     assert complaint.is_anonymous
@@ -98,7 +115,7 @@ def test_anonymous_complaint_gets_an_access_code_and_keeps_no_contact(client, se
 
 
 def test_acknowledgement_is_only_for_the_session_that_filed(client, service):
-    client.post(NEW_BN, complaint_data(service))
+    post_form(client, NEW_BN, complaint_data(service))
     complaint = filed_complaints().get()
     stranger = Client()
     assert stranger.get("/bn/complaints/new/received/").status_code == 404
@@ -129,20 +146,20 @@ def test_form_page_is_multipart_has_a_honeypot_and_is_never_cached(client):
 
 
 def test_missing_fields_get_translated_errors_and_store_nothing(client, private_root):
-    response = client.post(NEW_BN, {})
+    response = post_form(client, NEW_BN, {})
     assert response.status_code == 200
     assert response.text.count("এই ঘরটি পূরণ করা আবশ্যক।") >= 5  # office, subject, description, date, remedy
-    response = client.post(NEW_EN, {})
+    response = post_form(client, NEW_EN, {})
     assert "This field is required." in response.text
     assert_nothing_stored(private_root)
 
 
 def test_contact_or_anonymity_is_required(client, service, private_root):
     data = complaint_data(service, mobile="", email="", attachments=[pdf()])
-    response = client.post(NEW_EN, data)
+    response = post_form(client, NEW_EN, data)
     assert response.status_code == 200
     assert "Give a mobile number or an email address" in response.text
-    response = client.post(NEW_BN, data)
+    response = post_form(client, NEW_BN, data)
     assert (
         translated("Give a mobile number or an email address so that we can reach you, or complain anonymously.")
         in response.text
@@ -152,14 +169,14 @@ def test_contact_or_anonymity_is_required(client, service, private_root):
 
 @pytest.mark.parametrize("mobile", ["12345", "01212345678", "+1 202 555 0100", "০১৭১১"])
 def test_invalid_mobile_number_is_refused(client, service, mobile, private_root):
-    response = client.post(NEW_EN, complaint_data(service, mobile=mobile))
+    response = post_form(client, NEW_EN, complaint_data(service, mobile=mobile))
     assert response.status_code == 200
     assert "Enter a valid Bangladeshi mobile number" in response.text
     assert_nothing_stored(private_root)
 
 
 def test_future_date_is_refused(client, service, private_root):
-    response = client.post(NEW_EN, complaint_data(service, occurred_on="2999-01-01", attachments=[png()]))
+    response = post_form(client, NEW_EN, complaint_data(service, occurred_on="2999-01-01", attachments=[png()]))
     assert response.status_code == 200
     assert "The date cannot be in the future." in response.text
     assert_nothing_stored(private_root)
@@ -167,7 +184,7 @@ def test_future_date_is_refused(client, service, private_root):
 
 @pytest.mark.parametrize("office", ["999999", "abc", "9" * 30, "-1", "1 OR 1=1"])
 def test_tampered_office_id_is_a_form_error(client, service, office, private_root):
-    response = client.post(NEW_BN, complaint_data(service, office=office, attachments=[pdf()]))
+    response = post_form(client, NEW_BN, complaint_data(service, office=office, attachments=[pdf()]))
     assert response.status_code == 200
     assert translated(INVALID_CHOICE) in response.text  # from Django's Bengali catalogue
     assert_nothing_stored(private_root)
@@ -175,21 +192,21 @@ def test_tampered_office_id_is_a_form_error(client, service, office, private_roo
 
 def test_service_of_another_office_is_refused(client, service_en, private_root):
     other = Office.objects.exclude(pk=service_en.office_id).first()
-    response = client.post(NEW_EN, complaint_data(service_en, office=str(other.pk)))
+    response = post_form(client, NEW_EN, complaint_data(service_en, office=str(other.pk)))
     assert response.status_code == 200
     assert "This service is provided by" in response.text
     assert_nothing_stored(private_root)
 
 
 def test_service_of_the_other_language_is_refused(client, service_en, private_root):
-    response = client.post(NEW_BN, complaint_data(service_en))
+    response = post_form(client, NEW_BN, complaint_data(service_en))
     assert response.status_code == 200
     assert translated(INVALID_CHOICE) in response.text
     assert_nothing_stored(private_root)
 
 
 def test_honeypot_stores_nothing(client, service, private_root):
-    response = client.post(NEW_BN, complaint_data(service, website="http://spam.example", attachments=[pdf()]))
+    response = post_form(client, NEW_BN, complaint_data(service, website="http://spam.example", attachments=[pdf()]))
     assert response.status_code == 200
     assert response.context["complaint"] is None
     assert_nothing_stored(private_root)
@@ -197,12 +214,13 @@ def test_honeypot_stores_nothing(client, service, private_root):
 
 def test_submit_rate_limit_answers_429_in_bengali(client, service, settings, private_root):
     settings.COMPLAINT_SUBMIT_RATE = "2/h"
-    assert client.post(NEW_BN, complaint_data(service)).status_code == 302
-    assert client.post(NEW_BN, {}).status_code == 200  # invalid posts count too
-    response = client.post(NEW_BN, complaint_data(service, attachments=[pdf()]))
+    assert post_form(client, NEW_BN, complaint_data(service)).status_code == 302
+    assert post_form(client, NEW_BN, {}).status_code == 200  # a form with errors does not count
+    assert post_form(client, NEW_BN, complaint_data(service)).status_code == 302
+    response = post_form(client, NEW_BN, complaint_data(service, attachments=[pdf()]))
     assert response.status_code == 429
     assert "অনেক বেশি অনুরোধ" in response.text
-    assert filed_complaints().count() == 1
+    assert filed_complaints().count() == 2
     assert stored_files(private_root) == []
     # Reading the form is not limited.
     assert client.get(NEW_BN).status_code == 200
@@ -211,8 +229,8 @@ def test_submit_rate_limit_answers_429_in_bengali(client, service, settings, pri
 def test_configured_submit_rate_is_applied(client, service, settings):
     allowed = int(getattr(settings, "COMPLAINT_SUBMIT_RATE", "5/h").split("/")[0])
     for _ in range(allowed):
-        assert client.post(NEW_BN, complaint_data(service)).status_code == 302
-    assert client.post(NEW_BN, complaint_data(service)).status_code == 429
+        assert post_form(client, NEW_BN, complaint_data(service)).status_code == 302
+    assert post_form(client, NEW_BN, complaint_data(service)).status_code == 429
     assert filed_complaints().count() == allowed
 
 
@@ -224,6 +242,123 @@ def test_csrf_is_checked_even_though_uploads_are_limited_first(service, private_
 
     form_page = browser.get(NEW_BN)
     token = form_page.context["csrf_token"]
-    response = browser.post(NEW_BN, complaint_data(service, csrfmiddlewaretoken=str(token), attachments=[pdf()]))
+    data = complaint_data(service, csrfmiddlewaretoken=str(token), attachments=[pdf()])
+    response = post_form(browser, NEW_BN, data)
     assert response.status_code == 302
     assert ComplaintAttachment.objects.count() == 1
+
+
+# --- One complaint per form, however often it is sent ------------------------------------------
+
+
+def test_a_replayed_post_files_one_complaint_and_acknowledges_it_again(client, service, private_root):
+    data = complaint_data(service, submission_token=form_token(client, NEW_BN), attachments=[pdf()])
+    first = client.post(NEW_BN, data)
+    data["attachments"] = [pdf()]  # the browser sends the file again
+    again = client.post(NEW_BN, data)
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == "/bn/complaints/new/received/"
+    complaint = filed_complaints().get()
+    assert ComplaintAttachment.objects.count() == 1 and len(stored_files(private_root)) == 1
+    assert complaint.tracking_number in client.get(again["Location"]).text
+
+
+def test_double_click_of_an_anonymous_complaint_still_shows_the_access_code(client, service):
+    """The second click's request carries the cookie the browser had before the first answered."""
+    token = form_token(client, NEW_BN)
+    cookies_before = {name: morsel.value for name, morsel in client.cookies.items()}
+    data = complaint_data(service, is_anonymous="on", submission_token=token)
+    code = client.post(NEW_BN, data, follow=True).context["access_code"]
+
+    second_click = Client()
+    for name, value in cookies_before.items():
+        second_click.cookies[name] = value
+    response = second_click.post(NEW_BN, data, follow=True)
+    assert response.status_code == 200
+    assert filed_complaints().count() == 1
+    complaint = filed_complaints().get()
+    assert response.context["complaint"] == complaint
+    assert response.context["access_code"] == code and code in response.text
+    assert complaint.check_access_code(code)
+
+
+@pytest.mark.parametrize("token", [None, "", "forged", "abc:def:ghi"])
+def test_missing_or_forged_token_gets_a_translated_error_and_the_form_back(
+    client, service, service_en, token, private_root
+):
+    data = complaint_data(service, submission_token=token, attachments=[pdf()])
+    response = client.post(NEW_BN, data)
+    assert response.status_code == 200
+    assert translated(INVALID_TOKEN) in response.text
+    assert translated(INVALID_TOKEN) != INVALID_TOKEN  # the Bengali page is in Bengali
+    assert response.context["form"]["subject"].value() == data["subject"]  # what was typed is kept
+    assert INVALID_TOKEN in client.post(NEW_EN, complaint_data(service_en, submission_token=token)).text
+    assert_nothing_stored(private_root)
+    # The page that said so carries a fresh token: sending the form again files it.
+    fresh = form_token(client, NEW_BN)
+    assert client.post(NEW_BN, complaint_data(service, submission_token=fresh)).status_code == 302
+    assert filed_complaints().count() == 1
+
+
+def test_token_of_another_form_is_refused(client, service, private_root):
+    complaint = make_complaint(service.office, status_path=["accept", ("request_information", "কোন তারিখে?")])
+    client.post("/bn/complaints/status/", {"tracking_number": complaint.tracking_number, "contact": "01711234567"})
+    answer_token = form_token(client, f"/bn/complaints/status/{complaint.tracking_number}/")
+    response = client.post(NEW_BN, complaint_data(service, submission_token=answer_token))
+    assert response.status_code == 200
+    assert translated(INVALID_TOKEN) in response.text
+    assert list(filed_complaints()) == [complaint]  # only the one the test made
+
+
+def test_a_form_with_errors_does_not_use_the_token_up(client, service):
+    token = form_token(client, NEW_BN)
+    assert client.post(NEW_BN, complaint_data(service, subject="", submission_token=token)).status_code == 200
+    assert filed_complaints().count() == 0
+    assert client.post(NEW_BN, complaint_data(service, submission_token=token)).status_code == 302
+    assert filed_complaints().count() == 1
+
+
+# --- Rate limit: only accepted complaints count -------------------------------------------------
+
+
+def test_two_invalid_posts_then_a_valid_one_are_accepted_at_one_an_hour(client, service, settings):
+    settings.COMPLAINT_SUBMIT_RATE = "1/h"
+    assert post_form(client, NEW_BN, complaint_data(service, mobile="12345")).status_code == 200
+    assert post_form(client, NEW_BN, complaint_data(service, occurred_on="2999-01-01")).status_code == 200
+    assert client.post(NEW_BN, complaint_data(service)).status_code == 200  # no token: not counted either
+    assert post_form(client, NEW_BN, complaint_data(service)).status_code == 302
+    assert filed_complaints().count() == 1
+    assert post_form(client, NEW_BN, complaint_data(service)).status_code == 429
+    assert filed_complaints().count() == 1
+
+
+def test_429_page_says_how_long_to_wait_and_how_to_go_back(client, service, settings):
+    settings.COMPLAINT_SUBMIT_RATE = "1/h"
+    assert post_form(client, NEW_BN, complaint_data(service)).status_code == 302
+    response = post_form(client, NEW_BN, complaint_data(service))
+    assert response.status_code == 429
+    retry_after = int(response["Retry-After"])
+    assert 0 < retry_after <= 3600
+    wait = response.context["wait"]
+    assert "প্রায় " + wait in response.text
+    assert not re.search(r"[0-9]", wait) and re.search("[০-৯]", wait)  # Bengali digits on a Bengali page
+    assert "মিনিট" in wait or "ঘণ্টা" in wait
+    assert f'href="{NEW_BN}"' in response.text and 'href="/bn/"' in response.text
+    assert translated("Back to the form") in response.text
+
+    english = post_form(client, NEW_EN, complaint_data(service))
+    assert english.status_code == 429
+    assert re.search(r"Please wait about \d+(\xa0|\s)(minutes?|hours?), then try again\.", english.text)
+    assert f'href="{NEW_EN}"' in english.text and 'href="/en/"' in english.text
+    assert "Back to the form" in english.text
+
+
+def test_429_page_rounds_the_wait_up_to_the_minute(settings):
+    from pages.base.templatetags.bangla import local_duration
+
+    with translation.override("en"):
+        assert local_duration(3600).replace("\xa0", " ") == "1 hour"
+        assert local_duration(61).replace("\xa0", " ") == "2 minutes"
+        assert local_duration(5).replace("\xa0", " ") == "1 minute"
+    with translation.override("bn"):
+        assert local_duration(3600).replace("\xa0", " ") == "১ ঘণ্টা"

@@ -23,7 +23,7 @@ from workflows.core import roles, sla
 from workflows.core.models import AuditEntry, Post, PostHolding, RoutedTask
 from workflows.core.notifications.models import OutboxMessage
 
-from .factories import complaint_data
+from .factories import complaint_data, post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def signed_in(user):
 
 def file_complaint(client, office, **overrides):
     data = complaint_data_for(office, **overrides)
-    response = client.post("/bn/complaints/new/", data)
+    response = post_form(client, "/bn/complaints/new/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     return Complaint.objects.order_by("-pk").first()
 
@@ -111,7 +111,12 @@ def test_citizen_officer_and_appeal_officer_end_to_end(
     assert look_up(citizen, complaint).status_code == 302
     detail = citizen.get(f"/bn/complaints/status/{complaint.tracking_number}/")
     assert "নিয়োগপত্রের কপি দিন।" in detail.text
-    answer = citizen.post(f"/bn/complaints/status/{complaint.tracking_number}/answer/", {"answer": "কপি সংযুক্ত।"})
+    answer = post_form(
+        citizen,
+        f"/bn/complaints/status/{complaint.tracking_number}/answer/",
+        {"answer": "কপি সংযুক্ত।"},
+        page=f"/bn/complaints/status/{complaint.tracking_number}/",
+    )
     assert answer.status_code in (200, 302)
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.IN_REVIEW

@@ -11,13 +11,31 @@ from django.utils import timezone, translation
 from workflows.complaints.forms import NO_MATCH
 from workflows.complaints.models import Complaint, ComplaintAttachment
 from workflows.complaints.services import APPEAL_NOT_ALLOWED, NOT_WAITING_FOR_ANSWER
+from workflows.complaints.views import ACCESS
 
-from .factories import EXE, complaint_data, filed_complaints, make_complaint, pdf, png, stored_files, upload
+from .factories import (
+    EXE,
+    complaint_data,
+    filed_complaints,
+    form_token,
+    make_complaint,
+    pdf,
+    png,
+    post_form,
+    stored_files,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
 LOOKUP_BN = "/bn/complaints/status/"
 LOOKUP_EN = "/en/complaints/status/"
+INVALID_TOKEN = (
+    "This form was open too long, or was not sent from our page, so nothing was saved. "
+    "Check what you entered and submit it again."
+)
+# The session key listing the complaints this session proved it may see.
+VERIFIED_KEY = ACCESS.verified_key
 
 
 def translated(message, language="bn"):
@@ -54,7 +72,7 @@ def test_lookup_by_tracking_number_and_mobile_or_email(client, complaint, contac
     response = look_up(client, complaint.tracking_number, contact)
     assert response.status_code == 302
     assert response["Location"] == detail_url(complaint)
-    assert complaint.pk in client.session["verified_complaints"]
+    assert complaint.pk in client.session[VERIFIED_KEY]
 
 
 def test_tracking_number_is_read_forgivingly(client, complaint):
@@ -86,7 +104,7 @@ def test_english_status_page(client, complaint):
 
 
 def test_anonymous_complaint_is_found_only_with_its_access_code(client, service):
-    response = client.post("/bn/complaints/new/", complaint_data(service, is_anonymous="on"), follow=True)
+    response = post_form(client, "/bn/complaints/new/", complaint_data(service, is_anonymous="on"), follow=True)
     code = response.context["access_code"]
     complaint = filed_complaints().get()
     citizen = Client()
@@ -117,7 +135,7 @@ def test_every_failed_lookup_gets_the_same_translated_message(client, complaint,
     assert response.status_code == 200
     assert translated(NO_MATCH) in response.text
     assert response.context["form"].errors == {"__all__": [translated(NO_MATCH)]}
-    assert "verified_complaints" not in client.session
+    assert VERIFIED_KEY not in client.session
     assert client.get(detail_url(complaint)).status_code == 404
     assert client.get(detail_url(other)).status_code == 404
 
@@ -137,7 +155,7 @@ def test_lookup_rate_limit_answers_429_in_bengali(client, complaint, settings):
     response = look_up(client, complaint.tracking_number, "01711234567")  # right, but too late
     assert response.status_code == 429
     assert "অনেক বেশি অনুরোধ" in response.text
-    assert "verified_complaints" not in client.session
+    assert VERIFIED_KEY not in client.session
 
 
 def test_configured_lookup_rate_is_applied(client, complaint, settings):
@@ -158,7 +176,8 @@ def test_status_page_of_unverified_complaint_is_404(client, complaint, service):
 
 def test_status_page_runs_the_same_queries_however_many_attachments(client, service, django_assert_max_num_queries):
     bare = make_complaint(service.office, service=service)
-    client.post("/bn/complaints/new/", complaint_data(service, attachments=[pdf("a.pdf"), png("b.png"), pdf("c.pdf")]))
+    data = complaint_data(service, attachments=[pdf("a.pdf"), png("b.png"), pdf("c.pdf")])
+    post_form(client, "/bn/complaints/new/", data)
     full = filed_complaints().exclude(pk=bare.pk).get()
     assert full.attachments.count() == 3
     look_up(client, bare.tracking_number, "01711234567")
@@ -201,7 +220,8 @@ def test_citizen_answers_the_officers_question_with_a_file(client, questioned, p
     assert f'action="{answer_url(questioned)}"' in page.text
     assert 'enctype="multipart/form-data"' in page.text
 
-    response = client.post(answer_url(questioned), {"answer": "রসিদ নম্বর ১২৩৪", "attachments": [png("receipt.png")]})
+    data = {"answer": "রসিদ নম্বর ১২৩৪", "attachments": [png("receipt.png")]}
+    response = post_form(client, answer_url(questioned), data, page=detail_url(questioned))
     assert response.status_code == 302
     questioned.refresh_from_db()
     assert questioned.status == Complaint.Status.IN_REVIEW
@@ -214,9 +234,12 @@ def test_citizen_answers_the_officers_question_with_a_file(client, questioned, p
 
 def test_replayed_answer_after_the_status_moved_on_changes_nothing(client, questioned, private_root):
     look_up(client, questioned.tracking_number, "01711234567")
+    # The page open in three tabs: each form carries its own token.
+    first, second, third = (form_token(client, detail_url(questioned)) for _ in range(3))
     data = {"answer": "প্রথম উত্তর"}
-    assert client.post(answer_url(questioned), data).status_code == 302
-    response = client.post(answer_url(questioned), {"answer": "দ্বিতীয় উত্তর", "attachments": [pdf()]})
+    assert client.post(answer_url(questioned), data | {"submission_token": first}).status_code == 302
+    second_data = {"answer": "দ্বিতীয় উত্তর", "attachments": [pdf()], "submission_token": second}
+    response = client.post(answer_url(questioned), second_data)
     assert response.status_code == 409
     assert translated(NOT_WAITING_FOR_ANSWER) in response.text
     questioned.refresh_from_db()
@@ -225,13 +248,14 @@ def test_replayed_answer_after_the_status_moved_on_changes_nothing(client, quest
     assert ComplaintAttachment.objects.count() == 0
     assert stored_files(private_root) == []
 
-    english = client.post(answer_url(questioned, "en"), data)
+    english = client.post(answer_url(questioned, "en"), data | {"submission_token": third})
     assert "This complaint is no longer waiting for your answer, so nothing was changed." in english.text
 
 
 def test_answer_with_a_bad_file_changes_nothing(client, questioned, private_root):
     look_up(client, questioned.tracking_number, "01711234567")
-    response = client.post(answer_url(questioned, "en"), {"answer": "Here", "attachments": [upload("r.pdf", EXE)]})
+    data = {"answer": "Here", "attachments": [upload("r.pdf", EXE)]}
+    response = post_form(client, answer_url(questioned, "en"), data, page=detail_url(questioned, "en"))
     assert response.status_code == 200
     assert "“r.pdf” is not a PDF, JPEG or PNG file." in response.text
     questioned.refresh_from_db()
@@ -327,3 +351,47 @@ def test_empty_appeal_is_a_form_error(client, complaint):
     assert "এই ঘরটি পূরণ করা আবশ্যক।" in response.text
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.REJECTED
+
+
+# --- What counts against the limits; one answer per form ---------------------------------------
+
+
+def test_only_failed_lookups_count_against_the_limit(client, complaint, settings):
+    settings.COMPLAINT_LOOKUP_RATE = "2/h"
+    for _ in range(3):  # a citizen coming back to their complaint is never locked out
+        assert look_up(client, complaint.tracking_number, "01711234567").status_code == 302
+    for _ in range(2):
+        assert look_up(client, complaint.tracking_number, "01800000000").status_code == 200
+    response = look_up(client, complaint.tracking_number, "01711234567")
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 3600
+    assert f'href="{LOOKUP_BN}"' in response.text
+
+
+def test_a_replayed_answer_is_sent_once(client, questioned, private_root):
+    look_up(client, questioned.tracking_number, "01711234567")
+    data = {"answer": "রসিদ নম্বর ১২৩৪", "submission_token": form_token(client, detail_url(questioned))}
+    first = client.post(answer_url(questioned), data | {"attachments": [png()]})
+    again = client.post(answer_url(questioned), data | {"attachments": [png()]})
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == detail_url(questioned)
+    page = client.get(again["Location"])
+    assert translated("Thank you. Your answer has been sent to the office.") in page.text
+    questioned.refresh_from_db()
+    assert questioned.information_response == "রসিদ নম্বর ১২৩৪"
+    assert ComplaintAttachment.objects.count() == 1 and len(stored_files(private_root)) == 1
+
+
+def test_answer_without_a_valid_token_changes_nothing(client, questioned, service, private_root):
+    other = make_complaint(service.office, status_path=["accept", ("request_information", "?")])
+    look_up(client, other.tracking_number, "01711234567")
+    look_up(client, questioned.tracking_number, "01711234567")
+    others_token = form_token(client, detail_url(other))  # a token of the same form, for another complaint
+    for token in (None, "forged", others_token):
+        data = {"answer": "উত্তর", "attachments": [pdf()]} | ({"submission_token": token} if token else {})
+        response = client.post(answer_url(questioned), data)
+        assert response.status_code == 200
+        assert translated(INVALID_TOKEN) in response.text
+    questioned.refresh_from_db()
+    assert questioned.status == Complaint.Status.INFO_REQUESTED and questioned.information_response == ""
+    assert stored_files(private_root) == []

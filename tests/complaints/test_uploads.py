@@ -19,10 +19,12 @@ from .factories import (
     SVG,
     complaint_data,
     filed_complaints,
+    form_token,
     image_bytes,
     jpeg,
     pdf,
     png,
+    post_form,
     stored_files,
     upload,
 )
@@ -41,7 +43,7 @@ def assert_nothing_stored(private_root):
 
 
 def test_pdf_png_and_jpeg_are_stored_under_random_names_outside_public_folders(client, service, private_root):
-    response = client.post(NEW_BN, complaint_data(service, attachments=[pdf(), png(), jpeg()]))
+    response = post_form(client, NEW_BN, complaint_data(service, attachments=[pdf(), png(), jpeg()]))
     assert response.status_code == 302
     attachments = list(ComplaintAttachment.objects.order_by("pk"))
     assert [a.content_type for a in attachments] == ["application/pdf", "image/png", "image/jpeg"]
@@ -70,7 +72,7 @@ def test_bad_file_is_refused_by_name_and_changes_nothing(client, service, case, 
     name, content, content_type = case
     # A good file beside it is not stored either: the complaint is refused as a whole.
     data = complaint_data(service, attachments=[pdf("good.pdf"), upload(name, content, content_type)])
-    response = client.post(NEW_EN, data)
+    response = post_form(client, NEW_EN, data)
     assert response.status_code == 200
     errors = response.context["form"].errors["attachments"]
     assert any(name in error for error in errors), errors
@@ -79,7 +81,7 @@ def test_bad_file_is_refused_by_name_and_changes_nothing(client, service, case, 
 
 
 def test_file_type_error_is_translated(client, service, private_root):
-    response = client.post(NEW_BN, complaint_data(service, attachments=[upload("invoice.pdf", EXE)]))
+    response = post_form(client, NEW_BN, complaint_data(service, attachments=[upload("invoice.pdf", EXE)]))
     with translation.override("bn"):
         expected = str(
             translation.gettext("“%(name)s” is not a PDF, JPEG or PNG file. Only these kinds of file can be attached.")
@@ -91,7 +93,7 @@ def test_file_type_error_is_translated(client, service, private_root):
 def test_file_over_the_limit_is_refused_before_it_is_kept(client, service, settings, private_root):
     settings.ATTACHMENT_MAX_BYTES = 1000
     big = upload("big.pdf", PDF + b"%" * 5000, "application/pdf")
-    response = client.post(NEW_EN, complaint_data(service, attachments=[pdf("small.pdf"), big]))
+    response = post_form(client, NEW_EN, complaint_data(service, attachments=[pdf("small.pdf"), big]))
     assert response.status_code == 200
     assert "“big.pdf” is larger than 1000" in response.text
     # Refused while the request was read: the form never received the file.
@@ -101,7 +103,7 @@ def test_file_over_the_limit_is_refused_before_it_is_kept(client, service, setti
 
 def test_a_30_mb_upload_is_refused_cleanly(client, service, private_root):
     huge = upload("scan.pdf", PDF + b"0" * (30 * 1024 * 1024), "application/pdf")
-    response = client.post(NEW_BN, complaint_data(service, attachments=[huge]))
+    response = post_form(client, NEW_BN, complaint_data(service, attachments=[huge]))
     assert response.status_code == 200
     assert "“scan.pdf”" in response.text
     assert response.wsgi_request.FILES.getlist("attachments") == []
@@ -110,7 +112,7 @@ def test_a_30_mb_upload_is_refused_cleanly(client, service, private_root):
 
 def test_at_most_three_files(client, service, private_root):
     files = [pdf("a.pdf"), pdf("b.pdf"), png("c.png"), jpeg("d.jpg")]
-    response = client.post(NEW_EN, complaint_data(service, attachments=files))
+    response = post_form(client, NEW_EN, complaint_data(service, attachments=files))
     assert response.status_code == 200
     assert "Attach at most 3 files." in response.text
     assert_nothing_stored(private_root)
@@ -126,7 +128,8 @@ def test_at_most_three_files(client, service, private_root):
     ],
 )
 def test_path_like_file_name_is_only_display_text(client, service, sent_name, shown_name, private_root):
-    body = encode_multipart("BoUnDaRyStRiNg", complaint_data(service, attachments=[pdf("PLACEHOLDER.pdf")]))
+    data = complaint_data(service, submission_token=form_token(client, NEW_BN), attachments=[pdf("PLACEHOLDER.pdf")])
+    body = encode_multipart("BoUnDaRyStRiNg", data)
     body = body.replace(b'filename="PLACEHOLDER.pdf"', f'filename="{sent_name}"'.encode())
     response = client.generic("POST", NEW_BN, body, content_type=MULTIPART_CONTENT)
     assert response.status_code == 302
@@ -138,7 +141,7 @@ def test_path_like_file_name_is_only_display_text(client, service, sent_name, sh
 
 
 def test_genuine_image_with_a_wrong_extension_gets_the_right_one(client, service):
-    client.post(NEW_BN, complaint_data(service, attachments=[upload("scan.pdf", image_bytes("PNG"))]))
+    post_form(client, NEW_BN, complaint_data(service, attachments=[upload("scan.pdf", image_bytes("PNG"))]))
     attachment = ComplaintAttachment.objects.get()
     assert attachment.content_type == "image/png"
     assert attachment.original_name == "scan.pdf.png"
@@ -146,7 +149,7 @@ def test_genuine_image_with_a_wrong_extension_gets_the_right_one(client, service
 
 
 def test_attachments_have_no_url(client, service, private_root):
-    client.post(NEW_BN, complaint_data(service, attachments=[pdf()]))
+    post_form(client, NEW_BN, complaint_data(service, attachments=[pdf()]))
     attachment = ComplaintAttachment.objects.get()
     with pytest.raises(ValueError, match="not accessible via a URL"):
         _ = attachment.file.url
@@ -162,7 +165,7 @@ def test_attachments_have_no_url(client, service, private_root):
 
 
 def test_officer_download_is_an_attachment_never_shown_inline(client, service):
-    client.post(NEW_BN, complaint_data(service, attachments=[pdf("চিঠি.pdf")]))
+    post_form(client, NEW_BN, complaint_data(service, attachments=[pdf("চিঠি.pdf")]))
     response = download_response(ComplaintAttachment.objects.get())
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["Content-Type"] == "application/pdf"

@@ -1,11 +1,13 @@
 """Public pages of the complaint process: file a complaint, its acknowledgement, and the status page.
 
-A complaint's page is shown only to a session that proved it may see it (it filed the complaint, or gave
-the tracking number with the right contact or access code); to any other session it does not exist.
-None of these responses may be cached: they carry a CSRF token or personal data.
+Built on workflows.core.public (see its docstring): a complaint's page is shown only to a session that
+proved it may see it (it filed the complaint, or gave the tracking number with the right contact or
+access code); to any other session it does not exist. The complaint form and the answer form carry a
+one-time token, so a double click files one complaint (or one answer). The rate limits count accepted
+complaints and failed lookups only. None of these responses may be cached: they carry a CSRF token or
+personal data.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -13,12 +15,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 
-from pages.base.views import rate_limited
-from workflows.core.uploads import limit_uploads
+from workflows.core.public import CaseAccess, RateLimit, SubmissionToken, submission_pending, upload_limited
 
 from .forms import AppealForm, ComplaintForm, InformationAnswerForm, StatusLookupForm
 from .models import Complaint
@@ -26,84 +25,75 @@ from .services import ComplaintStateError, answer_information_request, file_appe
 
 # The same trap as the contact page's: a field people never see, which bots fill in.
 HONEYPOT_FIELD = "website"
-# Session keys: the complaint this session just filed (with its access code), and those it may see.
-SUBMITTED_KEY = "complaints:submitted"
-ACCESS_CODE_KEY = "complaints:access_code"
-VERIFIED_KEY = "verified_complaints"
-MAX_VERIFIED = 20
 
+ACCESS = CaseAccess(
+    Complaint,
+    queryset=Complaint.objects.select_related("office", "service").prefetch_related("attachments"),
+)
+FILING = SubmissionToken("complaints:new")
+ANSWERS = SubmissionToken("complaints:answer")  # scoped to the complaint answered
+SUBMIT_LIMIT = RateLimit("complaint-submit", "COMPLAINT_SUBMIT_RATE", "5/h")
+LOOKUP_LIMIT = RateLimit("complaint-lookup", "COMPLAINT_LOOKUP_RATE", "20/h")
 
-def _submit_rate():
-    return getattr(settings, "COMPLAINT_SUBMIT_RATE", "5/h")
-
-
-def _lookup_rate():
-    return getattr(settings, "COMPLAINT_LOOKUP_RATE", "20/h")
-
-
-def remember_verified(request, complaint):
-    """Let this session see the complaint; a new session key, so a key planted before the proof is useless."""
-    verified = [pk for pk in request.session.get(VERIFIED_KEY, []) if pk != complaint.pk]
-    request.session.cycle_key()
-    request.session[VERIFIED_KEY] = [*verified[-(MAX_VERIFIED - 1) :], complaint.pk]
-
-
-def _verified_complaint(request, tracking_number):
-    """The complaint, if this session has proved it may see it; 404 otherwise, exactly as for a wrong number."""
-    number = Complaint.normalize_tracking_number(tracking_number)
-    complaint = (
-        Complaint.objects.select_related("office", "service")
-        .prefetch_related("attachments")
-        .filter(tracking_number=number)
-        .first()
-        if number
-        else None
-    )
-    if complaint is None or complaint.pk not in request.session.get(VERIFIED_KEY, []):
-        raise Http404
-    return complaint
+ANSWER_SENT = _("Thank you. Your answer has been sent to the office.")
 
 
 # --- Filing -------------------------------------------------------------------------------------
 
 
+def _form_page(request, form):
+    context = {"form": form, "honeypot": HONEYPOT_FIELD, "submission_token": FILING.hidden_input()}
+    return TemplateResponse(request, "complaints/complaint_form.html", context)
+
+
+def _acknowledge(request, outcome):
+    """To the acknowledgement of the complaint this form filed, whether by this POST or an earlier one."""
+    if outcome is None:
+        return submission_pending(request)
+    complaint = Complaint.objects.filter(pk=outcome.pk).first()
+    if complaint is None:
+        raise Http404
+    ACCESS.remember_submitted(request, complaint, outcome.secret)
+    return redirect("complaints:acknowledgement")
+
+
 @never_cache
-@csrf_exempt  # checked by _new, once the upload limits are in place (see uploads.limit_uploads)
 @require_http_methods(["GET", "HEAD", "POST"])
+@upload_limited
 def new(request):
-    if request.method == "POST":
-        if is_ratelimited(request, group="complaint-submit", key="ip", rate=_submit_rate(), increment=True):
-            return rate_limited(request)
-        return _new(request, limit_uploads(request))
-    return _new(request, None)
+    if request.method != "POST":
+        return _form_page(request, ComplaintForm(initial=ComplaintForm.initial_for_service(request.GET.get("service"))))
+    submission = FILING.read(request)
+    if (earlier := submission.outcome()) is not None:
+        return _acknowledge(request, earlier)  # a replayed POST or a double click: nothing new is filed
+    attempt = SUBMIT_LIMIT.reserve(request)
+    if attempt.refused:
+        return attempt.refusal(request, back_url=request.path)
+    if request.POST.get(HONEYPOT_FIELD):
+        # The bot sees a thank-you page and learns nothing; nothing is stored (its attempt counts).
+        return TemplateResponse(request, "complaints/acknowledgement.html", {"complaint": None})
+    form = ComplaintForm(request.POST, request.FILES, upload_limits=request.upload_limits)
+    if not (form.is_valid() and submission.check(form)):
+        attempt.release()  # only accepted complaints count against the limit
+        return _form_page(request, form)
 
+    def file():
+        complaint = submit_complaint(form.cleaned_data, form.cleaned_data["attachments"], get_language())
+        return complaint.pk, complaint.issued_access_code
 
-@csrf_protect
-def _new(request, upload_limits):
-    if request.method == "POST":
-        if request.POST.get(HONEYPOT_FIELD):
-            # The bot sees a thank-you page and learns nothing; nothing is stored.
-            return TemplateResponse(request, "complaints/acknowledgement.html", {"complaint": None})
-        form = ComplaintForm(request.POST, request.FILES, upload_limits=upload_limits)
-        if form.is_valid():
-            complaint = submit_complaint(form.cleaned_data, form.cleaned_data["attachments"], get_language())
-            remember_verified(request, complaint)
-            request.session[SUBMITTED_KEY] = complaint.pk
-            request.session[ACCESS_CODE_KEY] = complaint.issued_access_code
-            return redirect("complaints:acknowledgement")
-    else:
-        form = ComplaintForm(initial=ComplaintForm.initial_for_service(request.GET.get("service")))
-    return TemplateResponse(request, "complaints/complaint_form.html", {"form": form, "honeypot": HONEYPOT_FIELD})
+    outcome = submission.run(file)
+    if outcome is None or not outcome.fresh:
+        attempt.release()
+    return _acknowledge(request, outcome)
 
 
 @never_cache
 def acknowledgement(request):
     """The tracking number (and an anonymous complaint's access code), for the session that filed it only."""
-    pk = request.session.get(SUBMITTED_KEY)
-    complaint = Complaint.objects.select_related("office", "service").filter(pk=pk).first() if pk else None
-    if complaint is None:
+    submitted = ACCESS.submitted(request, queryset=Complaint.objects.select_related("office", "service"))
+    if submitted is None:
         raise Http404
-    context = {"complaint": complaint, "access_code": request.session.get(ACCESS_CODE_KEY)}
+    context = {"complaint": submitted.case, "access_code": submitted.access_code}
     return TemplateResponse(request, "complaints/acknowledgement.html", context)
 
 
@@ -115,11 +105,13 @@ def acknowledgement(request):
 def status(request):
     """Look a complaint up by tracking number and contact (or access code)."""
     if request.method == "POST":
-        if is_ratelimited(request, group="complaint-lookup", key="ip", rate=_lookup_rate(), increment=True):
-            return rate_limited(request)
+        attempt = LOOKUP_LIMIT.reserve(request)
+        if attempt.refused:
+            return attempt.refusal(request, back_url=request.path)
         form = StatusLookupForm(request.POST)
         if form.is_valid():
-            remember_verified(request, form.complaint)
+            attempt.release()  # only failed lookups count: they are what guessing looks like
+            ACCESS.remember(request, form.complaint)
             return redirect("complaints:detail", tracking_number=form.complaint.tracking_number)
     else:
         form = StatusLookupForm()
@@ -127,10 +119,12 @@ def status(request):
 
 
 def _detail_response(request, complaint, *, answer_form=None, appeal_form=None, status=200):
+    answer_form = answer_form or (InformationAnswerForm() if complaint.awaits_information else None)
     context = {
         "complaint": complaint,
         "attachments": [a for a in complaint.attachments.all() if a.uploaded_by_public],
-        "answer_form": answer_form or (InformationAnswerForm() if complaint.awaits_information else None),
+        "answer_form": answer_form,
+        "answer_token": ANSWERS.hidden_input(scope=complaint.pk) if answer_form else "",
         "appeal_form": appeal_form or (AppealForm() if complaint.can_appeal else None),
     }
     return TemplateResponse(request, "complaints/status_detail.html", context, status=status)
@@ -138,36 +132,40 @@ def _detail_response(request, complaint, *, answer_form=None, appeal_form=None, 
 
 @never_cache
 def detail(request, tracking_number):
-    return _detail_response(request, _verified_complaint(request, tracking_number))
+    return _detail_response(request, ACCESS.get_or_404(request, tracking_number))
 
 
 @never_cache
-@csrf_exempt  # checked by _answer, once the upload limits are in place
 @require_POST
+@upload_limited
 def answer(request, tracking_number):
-    complaint = _verified_complaint(request, tracking_number)
-    return _answer(request, complaint, limit_uploads(request))
+    complaint = ACCESS.get_or_404(request, tracking_number)
+    submission = ANSWERS.read(request, scope=complaint.pk)
+    if submission.outcome() is None:
+        form = InformationAnswerForm(request.POST, request.FILES, upload_limits=request.upload_limits)
+        if not (form.is_valid() and submission.check(form)):
+            return _detail_response(request, complaint, answer_form=form)
 
+        def send():
+            answer_information_request(complaint, form.cleaned_data["answer"], form.cleaned_data["attachments"])
+            return complaint.pk, ""
 
-@csrf_protect
-def _answer(request, complaint, upload_limits):
-    form = InformationAnswerForm(request.POST, request.FILES, upload_limits=upload_limits)
-    if not form.is_valid():
-        return _detail_response(request, complaint, answer_form=form)
-    try:
-        answer_information_request(complaint, form.cleaned_data["answer"], form.cleaned_data["attachments"])
-    except ComplaintStateError as error:
-        # A replayed or late form: say so, and show the complaint as it now stands.
-        messages.error(request, error.message)
-        return _detail_response(request, _verified_complaint(request, complaint.tracking_number), status=409)
-    messages.success(request, _("Thank you. Your answer has been sent to the office."))
+        try:
+            if submission.run(send) is None:
+                return submission_pending(request)
+        except ComplaintStateError as error:
+            # A late form (the office moved on), or a second answer: say so, show the complaint as it stands.
+            messages.error(request, error.message)
+            return _detail_response(request, ACCESS.get_or_404(request, complaint.tracking_number), status=409)
+    # Sent now or by an earlier POST of this same form: either way, the answer is with the office.
+    messages.success(request, ANSWER_SENT)
     return redirect("complaints:detail", tracking_number=complaint.tracking_number)
 
 
 @never_cache
 @require_POST
 def appeal(request, tracking_number):
-    complaint = _verified_complaint(request, tracking_number)
+    complaint = ACCESS.get_or_404(request, tracking_number)
     form = AppealForm(request.POST)
     if not form.is_valid():
         return _detail_response(request, complaint, appeal_form=form)
@@ -175,6 +173,6 @@ def appeal(request, tracking_number):
         file_appeal(complaint, form.cleaned_data["grounds"])
     except ComplaintStateError as error:
         messages.error(request, error.message)
-        return _detail_response(request, _verified_complaint(request, complaint.tracking_number), status=409)
+        return _detail_response(request, ACCESS.get_or_404(request, complaint.tracking_number), status=409)
     messages.success(request, _("Your appeal has been filed."))
     return redirect("complaints:detail", tracking_number=complaint.tracking_number)

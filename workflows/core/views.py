@@ -4,8 +4,6 @@ Every view takes the user's posts and offices from `access`; a task outside them
 every action runs through `services`, under the process lock.
 """
 
-from functools import partial
-
 from django import forms
 from django.contrib import messages
 from django.http import Http404
@@ -14,7 +12,6 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from viewflow.workflow import chart
@@ -28,7 +25,8 @@ from .access import officer_access, visible_office_ids
 from .forms import CommentForm
 from .models import CaseComment, CaseCommentAttachment, Post, RoutedTask
 from .nodes import may_see
-from .uploads import download_response, limit_uploads
+from .public import upload_limited
+from .uploads import download_response
 
 
 class SlaColumn(Column):
@@ -246,17 +244,14 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("workflows_core:my_tasks")
 
 
-@method_decorator(csrf_exempt, name="dispatch")  # checked in post(), once the upload limits are in place
+@method_decorator(upload_limited, name="dispatch")
 class TaskCommentView(TaskPageView):
     """Add an internal comment (with attachments) to the case of a task the officer may see."""
 
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        return csrf_protect(partial(self.save_comment, upload_limits=limit_uploads(request)))(request)
-
-    def save_comment(self, request, upload_limits):
-        form = CommentForm(request.POST, request.FILES, upload_limits=upload_limits)
+        form = CommentForm(request.POST, request.FILES, upload_limits=request.upload_limits)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(comment_form=form))
         services.add_comment(self.route, request.user, form.cleaned_data["text"], form.cleaned_data["attachments"])

@@ -9,6 +9,7 @@ import datetime
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.timesince import timeuntil
 from django.utils.translation import get_language
 
 from pages.base.bengali_calendar import format_bengali_date, format_gregorian_bn, to_bengali_digits
@@ -64,3 +65,18 @@ def local_date(value):
     if is_bengali():
         return bn_gregorian(value)
     return date_format(_as_local_date(value), "d F Y")
+
+
+@register.filter
+def local_duration(seconds):
+    """A wait in seconds as words, to the minute and in its largest unit: `১ ঘণ্টা`, `45 minutes`.
+
+    Rounded up, so a visitor told to wait is never told too little; Bengali digits on Bengali pages.
+    """
+    try:
+        seconds = max(60, int(seconds))
+    except (TypeError, ValueError):
+        return ""
+    minutes = -(-seconds // 60)
+    now = timezone.now()
+    return local_digits(timeuntil(now + datetime.timedelta(minutes=minutes), now, depth=1))

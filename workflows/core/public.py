@@ -6,7 +6,7 @@ Public pages of a process
 A process (complaints, union audit returns, e-certificates…) keeps its public views in its own
 `views.py` and builds them from four parts, declared once at the top of that module::
 
-    ACCESS = CaseAccess(Complaint, normalize=normalize_tracking_number)
+    ACCESS = CaseAccess(Complaint)  # tracking numbers read by Complaint.normalize_tracking_number
     FILING = SubmissionToken("complaints:new")
     SUBMIT_LIMIT = RateLimit("complaint-submit", "COMPLAINT_SUBMIT_RATE", "5/h")
 

@@ -34,6 +34,18 @@ from .task_forms import AppealDecisionForm, ReviewForm
 S = Complaint.Status
 
 
+def gro_step(title):
+    """A step of the office's grievance redress officer, due with the complaint (intake and review)."""
+    return (
+        PostTask()
+        .Route(this.grievance_officer)
+        .Due(this.complaint_due)
+        .Remind(this.complaint_reminder)
+        .Form(ReviewForm)
+        .Annotation(title=title)
+    )
+
+
 class ComplaintFlow(flow.Flow):
     process_class = ComplaintProcess
     lock_impl = PROCESS_LOCK
@@ -41,15 +53,7 @@ class ComplaintFlow(flow.Flow):
 
     start = flow.StartHandle(this.start_complaint).Annotation(title=_("Complaint received")).Next(this.intake)
 
-    intake = (
-        PostTask()
-        .Route(this.grievance_officer)
-        .Due(this.complaint_due)
-        .Remind(this.complaint_reminder)
-        .Form(ReviewForm)
-        .Annotation(title=_("Intake by the grievance redress officer"))
-        .Next(this.after_intake)
-    )
+    intake = gro_step(_("Intake by the grievance redress officer")).Next(this.after_intake)
 
     after_intake = (
         flow.Switch()
@@ -60,15 +64,7 @@ class ComplaintFlow(flow.Flow):
         .Annotation(title=_("Accepted, forwarded or rejected?"))
     )
 
-    review = (
-        PostTask()
-        .Route(this.grievance_officer)
-        .Due(this.complaint_due)
-        .Remind(this.complaint_reminder)
-        .Form(ReviewForm)
-        .Annotation(title=_("Decision by the grievance redress officer"))
-        .Next(this.after_review)
-    )
+    review = gro_step(_("Decision by the grievance redress officer")).Next(this.after_review)
 
     after_review = (
         flow.Switch()

@@ -54,7 +54,8 @@ the smallest complete example; `workflows/complaints/` is the full one.
    one-time submission tokens, rate limits that count accepted submissions). Public URLs are included
    by the process's app config: set `public_urls = "workflows.<process>.urls"` and `public_prefix`.
 
-10. **Demo data**: a `demo.py` with `load_demo(stats)`, found and run by `load_demo_data`.
+10. **Demo data and periodic jobs**: a `demo.py` with `load_demo(stats)`, found and run by
+    `load_demo_data`; a `schedule.py` with `BEAT_SCHEDULE` (config/schedule.py collects it).
 
 11. **Tests**: add the process to the contract suite (`tests/kit/test_contract.py`, one entry in
     `PROCESSES`): office-scoped 404s, forbidden POSTs changing nothing, two officers at once on

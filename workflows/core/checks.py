@@ -34,19 +34,10 @@ def private_media_is_private(app_configs, **kwargs):
 
 def flows_with_post_tasks():
     """Every flow class of the project that routes work to posts (PostTask nodes)."""
-    from django.utils.module_loading import autodiscover_modules
-    from viewflow.workflow.flow import Flow
-
     from .nodes import PostTask
+    from .registry import all_flows
 
-    autodiscover_modules("flows")
-    found, pending = [], list(Flow.__subclasses__())
-    while pending:
-        flow_class = pending.pop()
-        pending.extend(flow_class.__subclasses__())
-        if flow_class.instance is not None and any(isinstance(n, PostTask) for n in flow_class.instance.nodes()):
-            found.append(flow_class)
-    return found
+    return [f for f in all_flows() if any(isinstance(n, PostTask) for n in f.instance.nodes())]
 
 
 @checks.register()

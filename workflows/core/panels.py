@@ -11,15 +11,9 @@ PANEL_ROWS = 10
 
 def process_titles() -> dict[str, str]:
     """flow_label → the process's human name, for every flow defined in the project."""
-    from viewflow.workflow.flow import Flow
+    from .registry import all_flows
 
-    titles, pending = {}, list(Flow.__subclasses__())
-    while pending:
-        flow_class = pending.pop()
-        pending.extend(flow_class.__subclasses__())
-        if flow_class.instance is not None:
-            titles[flow_class.instance.flow_label] = str(flow_class.process_title or flow_class.__name__)
-    return titles
+    return {f.instance.flow_label: str(f.process_title or f.__name__) for f in all_flows()}
 
 
 class MyTasksPanel(Component):

@@ -198,7 +198,8 @@ def perform_task(task_id, user, action, *, comment="", expected_post_id=None):
             case_label=route.case_label,
             comment=comment,
             post=route.post,
-            data={"outcome": str(outcome)} if outcome else None,
+            # The flow, so that the history can name the step in the reader's language.
+            data={"flow": route.flow_label, **({"outcome": str(outcome)} if outcome else {})},
         )
     return outcome
 

@@ -175,6 +175,9 @@ class CaseReportView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return self.viewset.report_class.title
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get(self, request, *args, **kwargs):
         report = self.viewset.report_class(request.user)
         if request.GET.get("export") == "csv":

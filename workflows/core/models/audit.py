@@ -25,6 +25,17 @@ def register_audit_vocabulary(actions: dict, states: dict | None = None) -> None
     STATE_LABELS.update(states or {})
 
 
+def step_title(flow_label, node_name):
+    """The title of a flow's step (viewflow node), in the active language; None if it is not known."""
+    from ..registry import all_flows
+
+    for flow_class in all_flows():
+        if flow_class.instance.flow_label == flow_label:
+            node = getattr(flow_class.instance, node_name, None)
+            return getattr(node, "task_title", None) or None
+    return None
+
+
 class AppendOnlyError(Exception):
     """Raised on any attempt to change or remove an audit entry."""
 
@@ -118,7 +129,8 @@ class AuditEntry(models.Model):
         if self.action in ACTION_LABELS:
             return ACTION_LABELS[self.action]
         if self.action.startswith("task."):
-            return _("Task completed")
+            step = step_title(self.data.get("flow"), self.action.removeprefix("task."))
+            return _("Task completed: %(step)s") % {"step": step} if step else _("Task completed")
         return self.action
 
     @property

@@ -4,13 +4,16 @@ import django_filters
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
-from workflows.core.access import office_filter, visible_office_ids
+from workflows.core.access import visible_office_ids
 from workflows.core.models import Office
+from workflows.core.pagination import KeysetListingMixin
+from workflows.core.selectors import NOT_GIVEN, office_partitions
 from workflows.core.uploads import download_response
 
 from .models import Complaint, ComplaintAttachment
@@ -26,10 +29,10 @@ class ComplaintFilterSet(WagtailFilterSet):
         model = Complaint
         fields = ["status", "office", "overdue", "submitted_at"]
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args, request=None, office_ids=NOT_GIVEN, **kwargs):
         super().__init__(*args, request=request, **kwargs)
         if request is not None:
-            offices = visible_office_ids(request.user)
+            offices = visible_office_ids(request.user) if office_ids is NOT_GIVEN else office_ids
             if offices is not None:
                 self.filters["office"].queryset = Office.objects.filter(pk__in=offices)
 
@@ -42,7 +45,7 @@ class ComplaintFilterSet(WagtailFilterSet):
         return queryset
 
 
-class ComplaintIndexView(IndexView):
+class ComplaintIndexView(KeysetListingMixin, IndexView):
     model = Complaint
     page_title = _("Complaints")
     header_icon = "mail"
@@ -58,12 +61,21 @@ class ComplaintIndexView(IndexView):
     list_export = ["tracking_number", "office", "status", "submitted_at", "due_at", "resolved_at", "subject"]
     export_filename = "complaints"
 
+    @cached_property
+    def office_ids(self):
+        return visible_office_ids(self.request.user)
+
     def get_base_queryset(self):
-        return Complaint.objects.filter(office_filter(self.request.user)).select_related("office")
+        complaints = Complaint.objects.select_related("office")
+        return complaints if self.office_ids is None else complaints.filter(office_id__in=self.office_ids)
+
+    def get_partitions(self):
+        return office_partitions(self.office_ids)
 
     def get_filterset_kwargs(self):
         kwargs = super().get_filterset_kwargs()
         kwargs["request"] = self.request
+        kwargs["office_ids"] = self.office_ids
         return kwargs
 
     @property

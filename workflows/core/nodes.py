@@ -77,6 +77,9 @@ class PostTask(View):
             flow_label=self.flow_class.instance.flow_label,
             case_label=self._case_label_ref(activation) if self._case_label_ref else "",
             due_at=self._due_ref(activation) if self._due_ref else None,
+            status=task.status,
+            owner_id=task.owner_id,
+            created=task.created,
         )
 
     # viewflow asks the node who may claim and act; the answer comes from posts and delegations.

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -28,6 +29,7 @@ from .access import visible_office_ids
 from .forms import CommentForm
 from .models import AuditEntry, CaseComment, CaseCommentAttachment, Post, RoutedTask
 from .nodes import may_see
+from .pagination import KeysetListingMixin
 from .uploads import download_response, limit_uploads
 
 
@@ -50,8 +52,8 @@ def task_title(route):
     return route.task.flow_task.task_title or route.task.flow_task.name
 
 
-class InboxView(IndexView):
-    """A list of routed tasks; subclasses choose which."""
+class InboxView(KeysetListingMixin, IndexView):
+    """A list of routed tasks, paged by keyset (pagination.py); subclasses choose which."""
 
     model = RoutedTask
     header_icon = "tasks"
@@ -67,6 +69,15 @@ class InboxView(IndexView):
     def select(self, user):  # pragma: no cover - overridden
         raise NotImplementedError
 
+    @cached_property
+    def post_ids(self) -> list[int]:
+        """The posts the user acts for, read once per request (the list and its partitions need them)."""
+        return selectors.acting_post_ids(self.request.user)
+
+    @cached_property
+    def office_ids(self) -> set[int] | None:
+        return visible_office_ids(self.request.user)
+
     @property
     def columns(self):
         return [
@@ -79,9 +90,9 @@ class InboxView(IndexView):
             Column("task", label=_("Task"), accessor=task_title),
             Column("post", label=_("Post"), accessor="post"),
             Column("office", label=_("Office"), accessor="office.name"),
-            Column("owner", label=_("Claimed by"), accessor=lambda r: r.task.owner or "—"),
+            Column("owner", label=_("Claimed by"), accessor=lambda r: r.owner or "—"),
             SlaColumn("due_at", label=_("Due"), sort_key="due_at"),
-            DateColumn("created", label=_("Received"), accessor="task.created", sort_key="task__created"),
+            DateColumn("created", label=_("Received"), sort_key="created"),
         ]
 
 
@@ -91,7 +102,10 @@ class MyTasksView(InboxView):
     index_results_url_name = "workflows_core:my_tasks_results"
 
     def select(self, user):
-        return selectors.my_tasks(user)
+        return selectors.my_tasks(user, self.post_ids)
+
+    def get_partitions(self):
+        return selectors.my_tasks_partitions(self.request.user, self.post_ids)
 
 
 class ClaimCheckboxColumn(Column):
@@ -107,7 +121,10 @@ class UnassignedTasksView(InboxView):
     template_name = "workflows_core/unassigned.html"
 
     def select(self, user):
-        return selectors.unassigned_in_my_offices(user)
+        return selectors.unassigned_in_my_offices(user, self.office_ids)
+
+    def get_partitions(self):
+        return selectors.office_partitions(self.office_ids)
 
     @property
     def columns(self):

@@ -1,8 +1,9 @@
 """Keyset pagination for the back office's long lists (inboxes, case lists), in the Wagtail admin.
 
-A page is found by the sort key of the row before (or after) it, never by OFFSET, and the list is not
-counted unless the planner says it is small: so the first, a middle and the last of a million rows cost
-the same, one range of one index. Links carry `after=` / `before=` cursors; `last=1` is the last page.
+A page is found by the sort key of the row before (or after) it, never by OFFSET, and the list is
+counted only when Wagtail shows the count (a filtered or searched list), from the planner's estimate when
+that is large: so the first, a middle and the last of a million rows cost the same, one range of one
+index, in one query. Links carry `after=` / `before=` cursors; `last=1` is the last page.
 
 A listing whose filter is an OR, or an IN over several posts or offices, cannot be read in order from one
 index. The view then names its *partitions* (one Q per post, per office…), each one index range: on
@@ -16,12 +17,14 @@ Use it on a Wagtail IndexView: `class MyList(KeysetListingMixin, IndexView)`, op
 import base64
 import json
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connections
 from django.db.models import F, Q
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
-from django.utils.translation import gettext as _
+from django.utils.functional import cached_property, lazy
 
 # Below this many rows (by the planner's estimate) the list is counted exactly; above it the estimate
 # is shown as such ("about 1,000,000"), since counting a million rows costs more than showing 50.
@@ -109,51 +112,61 @@ class KeysetPaginator:
         parts = [rest] if nulls is None else ([nulls, rest] if descending else [rest, nulls])
         return parts
 
-    def _keys(self, cursor, descending, limit):
-        """The first `limit` (value, pk) pairs past the cursor, in order (one query per part, or one union)."""
-        order = [f"-{self.sort_path}", "-pk"] if descending else [self.sort_path, "pk"]
-        union = bool(self.partitions) and self.connection.features.supports_slicing_ordering_in_compound
-        parts = self._parts(cursor, descending)
-        if union:
-            parts = [part.filter(partition) for part in parts for partition in self.partitions]
-        queries = [part.order_by(*order).values_list(self.sort_path, "pk")[:limit] for part in parts]
-        if len(queries) == 1:
-            return list(queries[0])
-        if not union:  # the parts follow one another: read them in turn until the page is full
-            rows = []
-            for query in queries:
-                rows += query[: limit - len(rows)] if rows else query
-                if len(rows) >= limit:
-                    break
-            return rows[:limit]
-        # Sorted by the database, in its collation, as the cursor comparisons are.
+    def _rows(self, cursor, descending, limit):
+        """The first `limit` rows past the cursor, in order, in one query.
+
+        On PostgreSQL each part of each partition is an ordered index range read for at most `limit`
+        keys; the outer query fetches those few rows (with their joins) and sorts them. Elsewhere the
+        parts are OR-ed into one filter: fine for the small tables of SQLite.
+        """
         column = F(self.sort_path)
-        outer = column.desc(nulls_first=True) if descending else column.asc(nulls_last=True)
-        return list(queries[0].union(*queries[1:], all=True).order_by(outer, order[1])[:limit])
+        if descending:
+            outer = [column.desc(nulls_first=True), F("pk").desc()]
+        else:
+            outer = [column.asc(nulls_last=True), F("pk").asc()]
+        parts = self._parts(cursor, descending)
+        if self.partitions and self.connection.features.supports_slicing_ordering_in_compound:
+            order = [f"-{self.sort_path}", "-pk"] if descending else [self.sort_path, "pk"]
+            keys = [
+                part.filter(partition).order_by(*order).values("pk")[:limit]
+                for part in parts
+                for partition in self.partitions
+            ]
+            keys = keys[0] if len(keys) == 1 else keys[0].union(*keys[1:], all=True)
+            rows = self.queryset.filter(pk__in=keys)
+        else:
+            rows = reduce(or_, parts)
+        return list(rows.order_by(*outer)[:limit])
 
     def page(self, after=None, before=None, last=False) -> KeysetPage:
         """The page after a cursor (or the first), before a cursor, or the last page."""
         forward = before is None and not last
         cursor = self._cursor(after if forward else before)
         descending = self.descending if forward else not self.descending
-        keys = self._keys(cursor, descending, self.per_page + 1)
-        more = len(keys) > self.per_page
-        keys = keys[: self.per_page]
-        if not keys and cursor is not None:
-            return self.page(last=forward) if forward else self.page()
+        rows = self._rows(cursor, descending, self.per_page + 1)
+        more = len(rows) > self.per_page
+        rows = rows[: self.per_page]
+        if not rows and cursor is not None:
+            return self.page(last=True) if forward else self.page()
         if not forward:
-            keys.reverse()
-        rows = self.queryset.in_bulk([pk for _, pk in keys])
+            rows.reverse()
         page = KeysetPage(
-            object_list=[rows[pk] for _, pk in keys if pk in rows],
+            object_list=rows,
             has_next=more if forward else cursor is not None,
             has_previous=cursor is not None if forward else more,
             paginator=self,
         )
-        if keys:
-            page.previous_cursor = encode_cursor(*keys[0]) if page.has_previous else None
-            page.next_cursor = encode_cursor(*keys[-1]) if page.has_next else None
+        if page.has_previous and rows:
+            page.previous_cursor = self._cursor_of(rows[0])
+        if page.has_next and rows:
+            page.next_cursor = self._cursor_of(rows[-1])
         return page
+
+    def _cursor_of(self, row):
+        value = row
+        for name in self.sort_path.split("__"):
+            value = getattr(value, name) if value is not None else None
+        return encode_cursor(value, row.pk)
 
     def _cursor(self, token):
         return decode_cursor(token, self.sort_field, self.pk_field) if token else None
@@ -176,25 +189,17 @@ class KeysetPaginator:
     def count_is_exact(self) -> bool:
         return self._count[1]
 
-    @property
-    def count(self) -> int:
-        return self._count[0]
+    @cached_property
+    def count(self):
+        """Counted only if shown (Wagtail shows it when the list is filtered or searched): a page costs no count."""
+        return lazy(lambda: self._count[0], int)()
 
-    @property
+    @cached_property
     def _count(self):
-        if not hasattr(self, "_counted"):
-            estimate = self.estimate()
-            if estimate is None or estimate < EXACT_COUNT_BELOW:
-                self._counted = (self.queryset.count(), True)
-            else:
-                self._counted = (estimate, False)
-        return self._counted
-
-    @property
-    def items_count_label(self) -> str:
-        if self.count_is_exact:
-            return _("%(count)s in all") % {"count": f"{self.count:,}"}
-        return _("about %(count)s in all") % {"count": f"{self.count:,}"}
+        estimate = self.estimate()
+        if estimate is None or estimate < EXACT_COUNT_BELOW:
+            return self.queryset.count(), True
+        return estimate, False
 
     def get_elided_page_range(self, page_number):
         return []  # no numbered pages: first, previous, next, last
@@ -229,3 +234,10 @@ class KeysetListingMixin:
         get = self.request.GET
         page = paginator.page(after=get.get("after"), before=get.get("before"), last=bool(get.get("last")))
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        paginator = context.get("paginator")
+        if isinstance(paginator, KeysetPaginator) and (context.get("is_filtering") or context.get("is_searching")):
+            context["items_count"] = paginator._count[0]  # "There are N matches" (a number, counted now)
+        return context

@@ -16,6 +16,7 @@ from django.utils import timezone
 from viewflow.workflow.models import Process, Task
 from viewflow.workflow.status import STATUS
 
+from pages.base.templatetags.bangla import bn_date
 from workflows.complaints.flows import ComplaintFlow
 from workflows.complaints.models import Complaint
 from workflows.core import selectors
@@ -290,3 +291,13 @@ def test_routed_task_copies_the_tasks_status_and_owner_through_claim_and_unassig
     services.unassign_task(route.pk, officer)
     route.refresh_from_db()
     assert (route.status, route.owner_id) == (STATUS.NEW, None)
+
+
+def test_inbox_cells_keep_the_admin_look_in_bengali(officer, gro_post):
+    """The template-free cells (tables.py) give Wagtail's markup: title link, human-readable date."""
+    (route,) = route_tasks(gro_post, 1)
+    html = signed_in(officer).get(MINE).text
+    assert f'<div class="title-wrapper"><a href="/admin/workflows/tasks/{route.pk}/">{route.case_label}</a>' in html
+    assert 'class="w-human-readable-date" data-controller="w-tooltip"' in html
+    assert f"({bn_date(timezone.localtime(route.created))})" in html  # the Bengali calendar in the tooltip
+    assert 'form="bulk-claim"' in signed_in(officer).get(UNASSIGNED).text

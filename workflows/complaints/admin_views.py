@@ -7,12 +7,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
 from workflows.core.access import all_offices, visible_office_ids
 from workflows.core.pagination import KeysetListingMixin
 from workflows.core.selectors import NOT_GIVEN, office_partitions
+from workflows.core.tables import HumanDateColumn, LinkTitleColumn, PlainColumn
 from workflows.core.uploads import download_response
 
 from .models import Complaint, ComplaintAttachment
@@ -83,12 +83,12 @@ class ComplaintIndexView(KeysetListingMixin, IndexView):
     @property
     def columns(self):
         return [
-            TitleColumn("tracking_number", label=_("Tracking number"), get_url=None, sort_key="tracking_number"),
-            Column("subject", label=_("Subject")),
-            Column("office", label=_("Office"), accessor="office.name"),
-            Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
-            DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
-            DateColumn("due_at", label=_("Due"), sort_key="due_at"),
+            LinkTitleColumn("tracking_number", label=_("Tracking number"), get_url=None, sort_key="tracking_number"),
+            PlainColumn("subject", label=_("Subject")),
+            PlainColumn("office", label=_("Office"), accessor="office.name"),
+            PlainColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+            HumanDateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
+            HumanDateColumn("due_at", label=_("Due"), sort_key="due_at"),
         ]
 
 

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -20,7 +21,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -30,6 +31,7 @@ from .forms import CommentForm
 from .models import AuditEntry, CaseComment, CaseCommentAttachment, Post, RoutedTask
 from .nodes import may_see
 from .pagination import KeysetListingMixin
+from .tables import HumanDateColumn, LinkTitleColumn, PlainColumn
 from .uploads import download_response, limit_uploads
 
 
@@ -43,7 +45,7 @@ class SlaColumn(Column):
         return context
 
 
-class TaskTitleColumn(TitleColumn):
+class TaskTitleColumn(LinkTitleColumn):
     def get_value(self, instance):
         return instance.case_label or str(instance.pk)
 
@@ -87,12 +89,12 @@ class InboxView(KeysetListingMixin, IndexView):
                 get_url=lambda route: reverse("workflows_core:task", args=[route.pk]),
                 sort_key="case_label",
             ),
-            Column("task", label=_("Task"), accessor=task_title),
-            Column("post", label=_("Post"), accessor="post"),
-            Column("office", label=_("Office"), accessor="office.name"),
-            Column("owner", label=_("Claimed by"), accessor=lambda r: r.owner or "—"),
+            PlainColumn("task", label=_("Task"), accessor=task_title),
+            PlainColumn("post", label=_("Post"), accessor="post"),
+            PlainColumn("office", label=_("Office"), accessor="office.name"),
+            PlainColumn("owner", label=_("Claimed by"), accessor=lambda r: r.owner or "—"),
             SlaColumn("due_at", label=_("Due"), sort_key="due_at"),
-            DateColumn("created", label=_("Received"), sort_key="created"),
+            HumanDateColumn("created", label=_("Received"), sort_key="created"),
         ]
 
 
@@ -109,9 +111,15 @@ class MyTasksView(InboxView):
 
 
 class ClaimCheckboxColumn(Column):
-    """A checkbox per row, tied by the HTML `form` attribute to the bulk-claim form above the table."""
+    """A checkbox per row, tied by the HTML `form` attribute to the bulk-claim form above the table
+    (rendered without a template: see tables.py)."""
 
-    cell_template_name = "workflows_core/claim_checkbox_cell.html"
+    def render_cell_html(self, instance, parent_context):
+        return format_html(
+            '<td><input type="checkbox" name="task" value="{}" form="bulk-claim" aria-label="{}"></td>',
+            instance.pk,
+            _("Select"),
+        )
 
 
 class UnassignedTasksView(InboxView):

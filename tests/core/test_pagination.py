@@ -301,3 +301,17 @@ def test_inbox_cells_keep_the_admin_look_in_bengali(officer, gro_post):
     assert 'class="w-human-readable-date" data-controller="w-tooltip"' in html
     assert f"({bn_date(timezone.localtime(route.created))})" in html  # the Bengali calendar in the tooltip
     assert 'form="bulk-claim"' in signed_in(officer).get(UNASSIGNED).text
+
+
+def test_superuser_unassigned_pages_in_every_office_with_undated_tasks_last(admin_user, gro_post):
+    """No partitions and a nullable sort column: the dated and the undated rows are read as two ranges."""
+    khulna = Post.objects.get(office__code="dlo-khulna", role=Post.Role.GRIEVANCE_REDRESS_OFFICER)
+    route_tasks(gro_post, 45)
+    route_tasks(khulna, 45, start=45)
+    client = signed_in(admin_user)
+    expected = in_order(selectors.unassigned_in_my_offices(admin_user), "due_at")
+    assert walk(client, UNASSIGNED)[0] == expected
+    assert walk(client, UNASSIGNED, backwards=True)[0] == expected
+    assert walk(client, UNASSIGNED, ordering="-due_at")[0] == in_order(
+        selectors.unassigned_in_my_offices(admin_user), "-due_at"
+    )

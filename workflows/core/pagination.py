@@ -115,9 +115,9 @@ class KeysetPaginator:
     def _rows(self, cursor, descending, limit):
         """The first `limit` rows past the cursor, in order, in one query.
 
-        On PostgreSQL each part of each partition is an ordered index range read for at most `limit`
-        keys; the outer query fetches those few rows (with their joins) and sorts them. Elsewhere the
-        parts are OR-ed into one filter: fine for the small tables of SQLite.
+        On PostgreSQL each part (NULLs or not) of each partition is an ordered index range read for at
+        most `limit` keys; the outer query fetches those few rows (with their joins) and sorts them.
+        Elsewhere the parts are OR-ed into one filter: fine for the small tables of SQLite.
         """
         column = F(self.sort_path)
         if descending:
@@ -125,15 +125,11 @@ class KeysetPaginator:
         else:
             outer = [column.asc(nulls_last=True), F("pk").asc()]
         parts = self._parts(cursor, descending)
-        if self.partitions and self.connection.features.supports_slicing_ordering_in_compound:
+        partitions = self.partitions or [Q()]
+        if len(parts) * len(partitions) > 1 and self.connection.features.supports_slicing_ordering_in_compound:
             order = [f"-{self.sort_path}", "-pk"] if descending else [self.sort_path, "pk"]
-            keys = [
-                part.filter(partition).order_by(*order).values("pk")[:limit]
-                for part in parts
-                for partition in self.partitions
-            ]
-            keys = keys[0] if len(keys) == 1 else keys[0].union(*keys[1:], all=True)
-            rows = self.queryset.filter(pk__in=keys)
+            ranges = [part.filter(q).order_by(*order).values("pk")[:limit] for part in parts for q in partitions]
+            rows = self.queryset.filter(pk__in=ranges[0].union(*ranges[1:], all=True))
         else:
             rows = reduce(or_, parts)
         return list(rows.order_by(*outer)[:limit])

@@ -3,7 +3,9 @@
 Run after `make demo` (it reads the configured database: SQLite by default, or DATABASE_URL):
 
     python -m bench [portal] [--seconds 5]
-    python -m bench workflows [--submissions 200] [--tasks 100000]
+    python -m bench workflows [--submissions 200] [--tasks 100000] [--database bench_workflows] [--keep]
+
+The workflows suite needs PostgreSQL (DATABASE_URL): it works in a scratch database of its own.
 """
 
 import argparse
@@ -56,14 +58,17 @@ def main():
     parser.add_argument("suite", nargs="?", default="portal", choices=["portal", "workflows"])
     parser.add_argument("--seconds", type=float, default=5.0, help="time spent on each portal measurement")
     parser.add_argument("--submissions", type=int, default=200, help="complaints filed through the public form")
-    parser.add_argument("--tasks", type=int, default=100_000, help="open tasks in the table for My tasks")
+    parser.add_argument("--tasks", type=int, default=100_000, help="routed tasks (and complaints) generated")
+    parser.add_argument("--database", default="bench_workflows", help="scratch database created and dropped")
+    parser.add_argument("--repeats", type=int, default=30, help="requests timed per page of each list")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch database afterwards")
+    parser.add_argument("--reuse", action="store_true", help="measure again in a scratch database kept with --keep")
     args = parser.parse_args()
     setup()
     if args.suite == "workflows":
         from bench.workflows import run
 
-        run(args.submissions, args.tasks)
-        return
+        raise SystemExit(run(args.submissions, args.tasks, args.database, args.repeats, args.keep, args.reuse))
     from django.conf import settings
     from django.db import connection
     from django.test import Client

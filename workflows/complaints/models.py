@@ -98,7 +98,9 @@ class Complaint(Case):
         verbose_name_plural = _("complaints")
         indexes = [
             models.Index(fields=["office", "status"], name="complaint_office_status"),
-            models.Index(fields=["submitted_at"], name="complaint_submitted_at"),
+            # The case list: newest first, in all offices or in each of an officer's (the keyset paginator's).
+            models.Index(fields=["submitted_at", "id"], name="complaint_submitted"),
+            models.Index(fields=["office", "submitted_at", "id"], name="complaint_office_submitted"),
         ]
         constraints = [
             # Anonymous: no name and no contact. Otherwise: a mobile number or an email address to reach.

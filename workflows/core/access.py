@@ -1,14 +1,47 @@
 """Who may see and act on what: the posts a user acts for and the offices those posts cover.
 
 Every back-office view goes through these functions; none decides access on its own.
+
+The current answers are kept in the cache, so a listing does not pay two or three queries for them on
+every request: under a generation that any save or delete of an office, post, holding or delegation
+renews (at once and again on commit), and never past the moment one of the user's holdings or
+delegations ends. A delegation entered to start later is seen at most ACCESS_CACHE_SECONDS late.
 """
 
 import datetime
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Max, Q
+from django.utils import timezone
 
 from .models import Delegation, Office, Post, PostHolding
+
+ACCESS_CACHE_SECONDS = 300
+GENERATION_KEY = "workflows-access:generation"
+
+
+def access_generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def forget_access(**kwargs) -> None:
+    """Signal receiver: the organisation changed; start a new generation now and once more on commit
+    (a request that read the old rows before the commit must not keep them under the new one)."""
+
+    def renew():
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.add(GENERATION_KEY, 2, timeout=None)
+
+    renew()
+    transaction.on_commit(renew)
 
 
 @dataclass(frozen=True)
@@ -18,9 +51,27 @@ class ActingPost:
 
 
 def acting_posts(user, at=None) -> list[ActingPost]:
-    """The active posts the user holds or has been delegated, held ones first (two queries)."""
+    """The active posts the user holds or has been delegated, held ones first (from the cache, or two queries)."""
     if not user.is_authenticated:
         return []
+    if at is not None:
+        return _read_acting_posts(user, at)
+    key = f"workflows-access:{access_generation()}:acting:{user.pk}"
+    now = timezone.now()
+    cached = cache.get(key)
+    if cached is not None and cached[0] > now:
+        return cached[1]
+    posts, valid_until = _read_acting_posts(user, None, with_expiry=True)
+    cache.set(key, (valid_until, posts), ACCESS_CACHE_SECONDS)
+    return posts
+
+
+def _read_acting_posts(user, at, with_expiry=False):
+    """The posts from the database; with `with_expiry`, also when that answer may next change by itself
+    (the end of a current delegation, the next day for holdings, which run by date)."""
+    now = at or timezone.now()
+    expiry = timezone.make_aware(datetime.datetime.combine(timezone.localdate(now), datetime.time.min))
+    expiry = min(expiry + datetime.timedelta(days=1), now + datetime.timedelta(seconds=ACCESS_CACHE_SECONDS))
     held = {
         h.post_id: ActingPost(h.post, False)
         for h in PostHolding.objects.current(at).filter(user=user, post__is_active=True).select_related("post__office")
@@ -29,14 +80,32 @@ def acting_posts(user, at=None) -> list[ActingPost]:
         Delegation.objects.current(at).filter(delegate=user, post__is_active=True).select_related("post__office")
     ):
         held.setdefault(delegation.post_id, ActingPost(delegation.post, True))
-    return list(held.values())
+        expiry = min(expiry, delegation.ends_at)
+    posts = list(held.values())
+    return (posts, expiry) if with_expiry else posts
+
+
+def all_offices() -> list[Office]:
+    """Every office, in their order (one query, or the cache): the tree and the lists' office filters."""
+    key = f"workflows-access:{access_generation()}:offices"
+    offices = cache.get(key)
+    if offices is None:
+        offices = list(Office.objects.all())
+        cache.set(key, offices, ACCESS_CACHE_SECONDS)
+    return offices
+
+
+def office_children() -> dict:
+    """parent id → ids of the offices right below it."""
+    children = {}
+    for office in all_offices():
+        children.setdefault(office.parent_id, []).append(office.pk)
+    return children
 
 
 def office_descendants(office_ids) -> set[int]:
-    """The given offices and every office below them (one query over the office tree)."""
-    children = {}
-    for pk, parent_id in Office.objects.values_list("pk", "parent_id"):
-        children.setdefault(parent_id, []).append(pk)
+    """The given offices and every office below them."""
+    children = office_children()
     seen, stack = set(), list(office_ids)
     while stack:
         pk = stack.pop()

@@ -90,6 +90,9 @@ class PostTask(View):
             case_label=self.case_label(activation),
             due_at=due_at,
             remind_at=self.remind_at(activation, due_at),
+            status=task.status,
+            owner_id=task.owner_id,
+            created=task.created,
         )
 
     def case_label(self, activation) -> str:

@@ -34,7 +34,7 @@ class MyTasksPanel(Component):
             .values("flow_label")
             .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_at__lt=now)))
         ]
-        rows = list(tasks.order_by(F("due_at").asc(nulls_last=True), "task__created")[:PANEL_ROWS])
+        rows = list(tasks.order_by(F("due_at").asc(nulls_last=True), "created")[:PANEL_ROWS])
         for route in rows:
             route.state = selectors.sla_state(route.due_at, now)
         return {"tasks": rows, "counts": counts, "request": parent_context.get("request")}

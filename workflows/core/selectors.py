@@ -1,4 +1,5 @@
-"""Reusable reads of the back office: inboxes and SLA states. Each is one query, however long the list."""
+"""Reusable reads of the back office: inboxes and SLA states. Each is one query, however long the list;
+the `*_partitions` functions split an inbox into index ranges for the keyset paginator (pagination.py)."""
 
 import datetime
 
@@ -7,35 +8,52 @@ from django.db.models import Q
 from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
-from .access import acting_posts, office_filter
+from .access import acting_posts, office_filter, visible_office_ids
 from .models import AuditEntry, CaseComment, CaseCommentAttachment, CaseProcessMixin, RoutedTask
 
 OPEN_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
+NOT_GIVEN = object()
 
 
 def routed_tasks():
-    return RoutedTask.objects.select_related("task", "task__owner", "post__office", "office")
+    return RoutedTask.objects.select_related("task", "owner", "post__office", "office")
 
 
-def my_tasks(user):
+def acting_post_ids(user) -> list[int]:
+    return [acting.post.pk for acting in acting_posts(user)]
+
+
+def my_tasks(user, post_ids=None):
     """Open tasks claimed by the user, or waiting unclaimed for one of the posts the user acts for.
 
-    Written as two indexed subqueries (by post, by owner) rather than one OR across the join, which
-    PostgreSQL can only answer by scanning every task.
+    Reads the route's own copies of the task's status and owner, so each half is a range of an index
+    of RoutedTask (PostgreSQL combines the two with a BitmapOr); `my_tasks_partitions` gives the halves
+    to the keyset paginator, which reads them in order.
     """
-    post_ids = [acting.post.pk for acting in acting_posts(user)]
-    waiting_for_my_posts = RoutedTask.objects.filter(post_id__in=post_ids, task__status=STATUS.NEW).values("pk")
-    claimed_by_me = RoutedTask.objects.filter(task__owner=user, task__status__in=OPEN_STATUSES).values("pk")
-    return routed_tasks().filter(Q(pk__in=waiting_for_my_posts) | Q(pk__in=claimed_by_me))
+    post_ids = acting_post_ids(user) if post_ids is None else post_ids
+    return routed_tasks().filter(Q(post_id__in=post_ids, status=STATUS.NEW) | Q(owner=user, status__in=OPEN_STATUSES))
 
 
-def unassigned_in_my_offices(user):
-    """Open, unclaimed tasks of the offices the user's posts cover."""
-    return routed_tasks().filter(office_filter(user), task__status=STATUS.NEW, task__owner__isnull=True)
+def my_tasks_partitions(user, post_ids) -> list[Q]:
+    """`my_tasks` as index ranges: one per post (routedtask_post_inbox), one per open status of the user's own."""
+    waiting = [Q(post_id=pk, status=STATUS.NEW) for pk in post_ids]
+    return waiting + [Q(owner=user, status=status) for status in OPEN_STATUSES if status != STATUS.NEW]
+
+
+def unassigned_in_my_offices(user, office_ids=NOT_GIVEN):
+    """Open, unclaimed tasks of the offices the user's posts cover (`office_ids`: from visible_office_ids)."""
+    offices = visible_office_ids(user) if office_ids is NOT_GIVEN else office_ids
+    tasks = routed_tasks().filter(status=STATUS.NEW, owner__isnull=True)
+    return tasks if offices is None else tasks.filter(office_id__in=offices)
+
+
+def office_partitions(office_ids) -> list[Q] | None:
+    """One index range per office (routedtask_office_inbox, complaint_office_submitted); None: all offices."""
+    return None if office_ids is None else [Q(office_id=pk) for pk in sorted(office_ids)]
 
 
 def done_by(user):
-    return routed_tasks().filter(task__status=STATUS.DONE, task__owner=user)
+    return routed_tasks().filter(status=STATUS.DONE, owner=user)
 
 
 def visible_tasks(user):

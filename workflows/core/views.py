@@ -10,13 +10,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -25,7 +27,9 @@ from .access import officer_access, visible_office_ids
 from .forms import CommentForm
 from .models import CaseComment, CaseCommentAttachment, Post, RoutedTask
 from .nodes import may_see
+from .pagination import KeysetListingMixin
 from .public import upload_limited
+from .tables import HumanDateColumn, LinkTitleColumn, PlainColumn
 from .uploads import download_response
 
 
@@ -39,7 +43,7 @@ class SlaColumn(Column):
         return context
 
 
-class TaskTitleColumn(TitleColumn):
+class TaskTitleColumn(LinkTitleColumn):
     def get_value(self, instance):
         return instance.case_label or str(instance.pk)
 
@@ -48,8 +52,8 @@ def task_title(route):
     return route.task.flow_task.task_title or route.task.flow_task.name
 
 
-class InboxView(IndexView):
-    """A list of routed tasks; subclasses choose which."""
+class InboxView(KeysetListingMixin, IndexView):
+    """A list of routed tasks, paged by keyset (pagination.py); subclasses choose which."""
 
     model = RoutedTask
     header_icon = "tasks"
@@ -65,6 +69,15 @@ class InboxView(IndexView):
     def select(self, user):  # pragma: no cover - overridden
         raise NotImplementedError
 
+    @cached_property
+    def post_ids(self) -> list[int]:
+        """The posts the user acts for, read once per request (the list and its partitions need them)."""
+        return selectors.acting_post_ids(self.request.user)
+
+    @cached_property
+    def office_ids(self) -> set[int] | None:
+        return visible_office_ids(self.request.user)
+
     @property
     def columns(self):
         return [
@@ -74,12 +87,12 @@ class InboxView(IndexView):
                 get_url=lambda route: reverse("workflows_core:task", args=[route.pk]),
                 sort_key="case_label",
             ),
-            Column("task", label=_("Task"), accessor=task_title),
-            Column("post", label=_("Post"), accessor="post"),
-            Column("office", label=_("Office"), accessor="office.name"),
-            Column("owner", label=_("Claimed by"), accessor=lambda r: r.task.owner or "—"),
+            PlainColumn("task", label=_("Task"), accessor=task_title),
+            PlainColumn("post", label=_("Post"), accessor="post"),
+            PlainColumn("office", label=_("Office"), accessor="office.name"),
+            PlainColumn("owner", label=_("Claimed by"), accessor=lambda r: r.owner or "—"),
             SlaColumn("due_at", label=_("Due"), sort_key="due_at"),
-            DateColumn("created", label=_("Received"), accessor="task.created", sort_key="task__created"),
+            HumanDateColumn("created", label=_("Received"), sort_key="created"),
         ]
 
 
@@ -89,13 +102,22 @@ class MyTasksView(InboxView):
     index_results_url_name = "workflows_core:my_tasks_results"
 
     def select(self, user):
-        return selectors.my_tasks(user)
+        return selectors.my_tasks(user, self.post_ids)
+
+    def get_partitions(self):
+        return selectors.my_tasks_partitions(self.request.user, self.post_ids)
 
 
 class ClaimCheckboxColumn(Column):
-    """A checkbox per row, tied by the HTML `form` attribute to the bulk-claim form above the table."""
+    """A checkbox per row, tied by the HTML `form` attribute to the bulk-claim form above the table
+    (rendered without a template: see tables.py)."""
 
-    cell_template_name = "workflows_core/claim_checkbox_cell.html"
+    def render_cell_html(self, instance, parent_context):
+        return format_html(
+            '<td><input type="checkbox" name="task" value="{}" form="bulk-claim" aria-label="{}"></td>',
+            instance.pk,
+            _("Select"),
+        )
 
 
 class UnassignedTasksView(InboxView):
@@ -105,7 +127,10 @@ class UnassignedTasksView(InboxView):
     template_name = "workflows_core/unassigned.html"
 
     def select(self, user):
-        return selectors.unassigned_in_my_offices(user)
+        return selectors.unassigned_in_my_offices(user, self.office_ids)
+
+    def get_partitions(self):
+        return selectors.office_partitions(self.office_ids)
 
     @property
     def columns(self):

@@ -16,20 +16,31 @@ GENERATION_KEY = "page-cache:generation"
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
 
 
+def generation(key: str) -> int:
+    """The current value of a cache generation counter: keys that embed it are dropped all at once by
+    `next_generation` (the page cache here, the back office's access answers in workflows.core.access)."""
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, 1, timeout=None)
+        value = cache.get(key, 1)
+    return value
+
+
+def next_generation(key: str) -> None:
+    """Start a new generation (atomic on Redis and in local memory)."""
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.add(key, 2, timeout=None)
+
+
 def current_generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
+    return generation(GENERATION_KEY)
 
 
 def purge_page_cache(**kwargs) -> None:
-    """Signal receiver: start a new generation (atomic on Redis and in local memory)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, 2, timeout=None)
+    """Signal receiver: start a new generation of the page cache."""
+    next_generation(GENERATION_KEY)
 
 
 def _cache_key(request) -> str:

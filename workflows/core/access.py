@@ -16,6 +16,8 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from pages.base.cache import generation, next_generation
+
 from .models import Delegation, Office, Post, PostHolding
 
 ACCESS_CACHE_SECONDS = 300
@@ -23,11 +25,7 @@ GENERATION_KEY = "workflows-access:generation"
 
 
 def access_generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
+    return generation(GENERATION_KEY)
 
 
 def forget_access(**kwargs) -> None:
@@ -35,10 +33,7 @@ def forget_access(**kwargs) -> None:
     (a request that read the old rows before the commit must not keep them under the new one)."""
 
     def renew():
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:
-            cache.add(GENERATION_KEY, 2, timeout=None)
+        next_generation(GENERATION_KEY)
 
     renew()
     transaction.on_commit(renew)

@@ -88,3 +88,33 @@ class LocalDateColumn(Column):
         return format_html(
             '<td{}><time datetime="{}">{}</time></td>', _td_class(self), local.isoformat(), local_date(local)
         )
+
+
+def sla_badge(due_at, state) -> str:
+    """The SLA badge (on time / due soon / overdue) and the due date, as on the task page and in the inboxes."""
+    from django.utils.translation import gettext
+
+    from pages.base.templatetags.bangla import local_date
+
+    if not due_at:
+        return "—"
+    if state == "overdue":
+        badge = format_html(
+            '<span class="w-status w-status--label" style="background:#cd4444;color:#fff">{}</span>', gettext("Overdue")
+        )
+    elif state == "due_soon":
+        badge = format_html(
+            '<span class="w-status w-status--label" style="background:#e9b04d">{}</span>', gettext("Due soon")
+        )
+    else:
+        badge = format_html('<span class="w-status w-status--primary">{}</span>', gettext("On time"))
+    return format_html("{} {}", badge, local_date(due_at))
+
+
+class SlaColumn(Column):
+    """The due date with its SLA badge; the state is computed once per row."""
+
+    def render_cell_html(self, instance, parent_context):
+        from .selectors import sla_state
+
+        return format_html("<td{}>{}</td>", _td_class(self), sla_badge(instance.due_at, sla_state(instance.due_at)))

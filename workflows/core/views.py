@@ -29,18 +29,8 @@ from .models import CaseComment, CaseCommentAttachment, Post, RoutedTask
 from .nodes import may_see
 from .pagination import KeysetListingMixin
 from .public import upload_limited
-from .tables import HumanDateColumn, LinkTitleColumn, PlainColumn
+from .tables import HumanDateColumn, LinkTitleColumn, PlainColumn, SlaColumn
 from .uploads import download_response
-
-
-class SlaColumn(Column):
-    cell_template_name = "workflows_core/sla_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["due_at"] = instance.due_at
-        context["state"] = selectors.sla_state(instance.due_at)
-        return context
 
 
 class TaskTitleColumn(LinkTitleColumn):

@@ -23,7 +23,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import selectors, services
-from .access import officer_access, visible_office_ids
+from .access import attach_posts, officer_access, visible_office_ids
 from .forms import CommentForm
 from .models import CaseComment, CaseCommentAttachment, Post, RoutedTask
 from .nodes import may_see
@@ -54,10 +54,25 @@ class InboxView(KeysetListingMixin, IndexView):
     list_export = ["case_label", "flow_label", "post", "office", "due_at"]
 
     def get_base_queryset(self):
-        return self.select(self.request.user)
+        rows = self.select(self.request.user)
+        if self.is_export:
+            return rows
+        # A page's posts and offices come from the access cache (attach_posts, in paginate_queryset):
+        # joining them made PostgreSQL spend ~10 ms planning a query that runs in 2 ms.
+        return rows.select_related(None).select_related("task", "owner")
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        attach_posts(rows)
+        return paginator, page, rows, is_paginated
 
     def select(self, user):  # pragma: no cover - overridden
         raise NotImplementedError
+
+    @cached_property
+    def task_url_prefix(self) -> str:
+        # One reverse() per page instead of one per row: /admin/workflows/tasks/<id>/.
+        return reverse("workflows_core:task", args=[0]).removesuffix("0/")
 
     @cached_property
     def post_ids(self) -> list[int]:
@@ -74,7 +89,7 @@ class InboxView(KeysetListingMixin, IndexView):
             TaskTitleColumn(
                 "case_label",
                 label=_("Case"),
-                get_url=lambda route: reverse("workflows_core:task", args=[route.pk]),
+                get_url=lambda route: f"{self.task_url_prefix}{route.pk}/",
                 sort_key="case_label",
             ),
             PlainColumn("task", label=_("Task"), accessor=task_title),

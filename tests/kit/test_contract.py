@@ -24,8 +24,8 @@ from django.utils import timezone, translation
 from tests.factories import DemoSite, make_user
 from workflows.core import roles as core_roles
 from workflows.core.checks import flows_follow_the_contract
-from workflows.core.contract import open_tasks
-from workflows.core.models import AuditEntry, Delegation, Office, Post, PostHolding, RoutedTask
+from workflows.core.models import AuditEntry, Delegation, Office, Post, PostHolding
+from workflows.core.selectors import open_routes_of
 from workflows.core.services import add_comment
 from workflows.core.uploads import check_upload
 
@@ -125,7 +125,7 @@ def signed_in(user):
 
 
 def first_route(case):
-    return RoutedTask.objects.select_related("post").get(task__in=[t.pk for t in open_tasks(case)])
+    return open_routes_of(case).get()
 
 
 def act(client, route, data):

@@ -10,9 +10,9 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 from viewflow.workflow.timers import fire_due_timers
 
-from workflows.core.contract import open_tasks
 from workflows.core.demo import ensure_holders, ensure_role_posts
-from workflows.core.models import Office, RoutedTask
+from workflows.core.models import Office
+from workflows.core.selectors import open_routes_of
 from workflows.core.services import act_on_task, add_comment
 
 from . import roles, services
@@ -124,7 +124,7 @@ def ensure_complaints(stats) -> None:
 
 
 def _open_route(complaint):
-    return RoutedTask.objects.filter(task__in=[task.pk for task in open_tasks(complaint)]).first()
+    return open_routes_of(complaint).first()
 
 
 def _apply(complaint, step, users):

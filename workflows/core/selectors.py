@@ -66,6 +66,11 @@ def routes_of(case):
     return routed_tasks().filter(task__process__in=CaseProcessMixin.processes_of(case))
 
 
+def open_routes_of(case):
+    """The case's routed tasks that wait for an officer (any of its processes), oldest first."""
+    return routes_of(case).filter(status__in=OPEN_STATUSES).order_by("created", "pk")
+
+
 def case_history(case, *, until=None) -> list[AuditEntry]:
     """The audit trail of the case and all its processes, oldest first, each comment entry with its files.
 

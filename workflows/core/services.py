@@ -13,8 +13,6 @@ from .models import AuditEntry, CaseComment, CaseCommentAttachment, Post
 from .nodes import may_claim, may_see
 from .uploads import CheckedUpload, FilesRemovedOnRollback, save_checked_upload
 
-OPEN_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
-
 
 class TaskNotAvailable(Exception):
     """The task was done, taken by someone else or moved on meanwhile; nothing was changed."""

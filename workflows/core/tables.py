@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.formats import date_format, get_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 
-from pages.base.templatetags.bangla import bn_date, local_digits
+from pages.base.templatetags.bangla import bn_date, local_date, local_digits
 
 
 def _td_class(column, extra=""):
@@ -77,8 +77,6 @@ class LocalDateColumn(Column):
     date still to come, as a human-readable "time ago" would say."""
 
     def render_cell_html(self, instance, parent_context):
-        from pages.base.templatetags.bangla import local_date
-
         value = self.get_value(instance)
         if not value:
             return format_html("<td{}>—</td>", _td_class(self))
@@ -92,10 +90,6 @@ class LocalDateColumn(Column):
 
 def sla_badge(due_at, state) -> str:
     """The SLA badge (on time / due soon / overdue) and the due date, as on the task page and in the inboxes."""
-    from django.utils.translation import gettext
-
-    from pages.base.templatetags.bangla import local_date
-
     if not due_at:
         return "—"
     if state == "overdue":

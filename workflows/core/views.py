@@ -231,12 +231,7 @@ class TaskPageView(WagtailAdminTemplateMixin, TemplateView):
 
     def outcome_message(self):
         """What happened to the case after the officer's action: where it waits now, or that it is decided."""
-        from .contract import open_tasks
-
-        waiting = RoutedTask.objects.filter(task__in=[t.pk for t in open_tasks(self.case)]).select_related(
-            "post__office"
-        )
-        posts = sorted({str(route.post) for route in waiting})
+        posts = sorted({str(route.post) for route in selectors.open_routes_of(self.case)})
         if posts:
             return _("Done. The case now waits for: %(posts)s.") % {"posts": "; ".join(posts)}
         return _("Done. No task of this case is open any more: nothing waits for an officer.")

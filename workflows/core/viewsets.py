@@ -35,7 +35,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import selectors
-from .access import all_offices, office_filter, visible_office_ids
+from .access import all_offices, visible_office_ids
 from .exports import SafeSpreadsheetExportMixin, csv_text
 from .models import CaseProcessMixin
 from .pagination import KeysetListingMixin
@@ -97,8 +97,7 @@ class CaseIndexView(KeysetListingMixin, SafeSpreadsheetExportMixin, IndexView):
         return visible_office_ids(self.request.user)
 
     def get_base_queryset(self):
-        cases = self.viewset.model.objects.select_related("office")
-        return cases if self.office_ids is None else cases.filter(office_id__in=self.office_ids)
+        return self.viewset.cases_in(self.office_ids)
 
     def get_partitions(self):
         return office_partitions(self.office_ids)
@@ -155,10 +154,10 @@ class CaseInspectView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        routes = list(selectors.routes_of(self.case).order_by("-task__created"))
+        routes = list(selectors.routes_of(self.case).order_by("-created", "-pk"))
         offices = visible_office_ids(self.request.user)
         visible = [r for r in routes if offices is None or r.office_id in offices]
-        open_routes = [r for r in routes if r.task.status in selectors.OPEN_STATUSES]
+        open_routes = [r for r in routes if r.status in selectors.OPEN_STATUSES]
         for route in open_routes:
             route.sla_state = selectors.sla_state(route.due_at)
         context.update(
@@ -231,9 +230,14 @@ class CaseViewSet:
     def export_filename(self):
         return self.model._meta.model_name
 
+    def cases_in(self, office_ids):
+        """The cases of these offices (None: every office), with their office."""
+        cases = self.model.objects.select_related("office")
+        return cases if office_ids is None else cases.filter(office_id__in=office_ids)
+
     def get_queryset(self, request):
         """The cases of the offices the officer's posts cover."""
-        return self.model.objects.filter(office_filter(request.user)).select_related("office")
+        return self.cases_in(visible_office_ids(request.user))
 
     def case_template(self) -> str:
         return next(m.case_template for m in CaseProcessMixin.models_for(self.model) if m.case_template)

@@ -11,6 +11,7 @@ import datetime
 from typing import NamedTuple
 
 BENGALI_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+LATIN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
 BENGALI_MONTHS = (
     "বৈশাখ",
@@ -59,6 +60,11 @@ class BengaliDate(NamedTuple):
 def to_bengali_digits(value) -> str:
     """Any number or string with ASCII digits → the same text with Bengali digits."""
     return str(value).translate(BENGALI_DIGITS)
+
+
+def to_latin_digits(value) -> str:
+    """Any number or string with Bengali digits → the same text with ASCII digits."""
+    return str(value).translate(LATIN_DIGITS)
 
 
 def month_lengths(falgun_gregorian_year: int) -> tuple[int, ...]:

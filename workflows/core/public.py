@@ -61,19 +61,22 @@ from .uploads import limit_uploads
 # --- Uploads ------------------------------------------------------------------------------------
 
 
-def upload_limited(view):
+def upload_limited(view=None, /, **limits):
     """For a view that accepts attachments: limit the upload before the body is read, then check CSRF.
 
     The CSRF middleware would read the body first (and so keep a 30 MB file before any limit applies),
     so the view is exempt from it and checked here instead, once the handler is in place (Django's
     documented way of changing upload handlers). The view finds the handler as `request.upload_limits`.
-    Works on a class-based view too: `method_decorator(upload_limited, name="dispatch")`.
+    Works on a class-based view too: `method_decorator(upload_limited, name="dispatch")`. Other uploads
+    than attachments give the handler's options: `upload_limited(field_name="file", limit=..., max_files=1)`.
     """
+    if view is None:
+        return lambda view: upload_limited(view, **limits)
     protected = csrf_protect(view)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        request.upload_limits = limit_uploads(request)
+        request.upload_limits = limit_uploads(request, **limits)
         return protected(request, *args, **kwargs)
 
     return csrf_exempt(wrapper)

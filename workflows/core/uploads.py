@@ -250,9 +250,13 @@ class UploadLimitHandler(FileUploadHandler):
     form then names it as too large (`oversized`) or reports too many files (`extra_files`).
     """
 
-    def __init__(self, request=None):
+    def __init__(self, request=None, *, field_name=ATTACHMENT_FIELD, limit=max_attachment_bytes, max_files=MAX_FILES):
         super().__init__(request)
-        self.limit = max_attachment_bytes()
+        # Other uploads (spreadsheet imports) name their own field, limit (bytes, or a function giving
+        # them) and number of files.
+        self.limited_field = field_name
+        self.limit = limit() if callable(limit) else limit
+        self.max_files = max_files
         self.seen = 0
         self.skipping = False
         self.oversized: list[str] = []
@@ -261,14 +265,14 @@ class UploadLimitHandler(FileUploadHandler):
     def new_file(self, field_name, file_name, *args, **kwargs):
         super().new_file(field_name, file_name, *args, **kwargs)
         self.skipping = False
-        if field_name == ATTACHMENT_FIELD:
+        if field_name == self.limited_field:
             self.seen += 1
             # Skipped at the first chunk, not here: raising SkipFile before Django's handlers have opened
             # this file would make the parser close (and delete) the previous file they kept.
-            self.skipping = self.seen > MAX_FILES
+            self.skipping = self.seen > self.max_files
 
     def receive_data_chunk(self, raw_data, start):
-        if self.field_name != ATTACHMENT_FIELD:
+        if self.field_name != self.limited_field:
             return raw_data
         if self.skipping:
             self.extra_files += 1
@@ -282,13 +286,14 @@ class UploadLimitHandler(FileUploadHandler):
         return None
 
 
-def limit_uploads(request) -> UploadLimitHandler:
-    """Install the limit handler; call before anything reads request.POST or request.FILES.
+def limit_uploads(request, **options) -> UploadLimitHandler:
+    """Install the limit handler (options: UploadLimitHandler's); call before anything reads request.POST
+    or request.FILES.
 
     A view doing so must be csrf_exempt and check CSRF itself afterwards (csrf_protect on an inner
     view), because the CSRF middleware would otherwise read the body first (Django's documented way).
     """
-    handler = UploadLimitHandler(request)
+    handler = UploadLimitHandler(request, **options)
     request.upload_handlers.insert(0, handler)
     return handler
 

@@ -47,3 +47,21 @@ class LeaveProcess(CaseProcessMixin, Process):
     case_template = "leaveprocess/case.html"
 
     leave = models.ForeignKey(LeaveRequest, on_delete=models.PROTECT, null=True, related_name="+")
+
+
+class LeaveRegisterLine(models.Model):
+    """A line of an office's leave register, imported from a spreadsheet: the kit's import example."""
+
+    office = models.ForeignKey("workflows_core.Office", on_delete=models.CASCADE, related_name="+")
+    name_bn = models.CharField(_("name (Bengali)"), max_length=100)
+    mobile = models.CharField(_("mobile"), max_length=20)
+    nid = models.CharField(_("national ID"), max_length=17, blank=True)
+    starts_on = models.DateField(_("first day"))
+    days = models.PositiveSmallIntegerField(_("days"))
+
+    class Meta:
+        verbose_name = _("leave register line")
+        constraints = [models.UniqueConstraint(fields=["office", "mobile"], name="leave_register_line_unique_mobile")]
+
+    def __str__(self):
+        return f"{self.name_bn} ({self.starts_on})"

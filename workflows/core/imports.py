@@ -460,7 +460,7 @@ def _format_value(value) -> str:
     if isinstance(value, bool) or value is None:
         return "" if value is None else str(value)
     if isinstance(value, int | float):
-        return local_digits(value)
+        return str(local_digits(value))  # 0 is a value, not an empty cell
     return force_str(value)
 
 

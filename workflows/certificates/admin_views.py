@@ -69,8 +69,8 @@ class CertificateIndexView(IndexView):
         # The serial as people type it (with its hyphen, small letters…) finds the certificate too.
         from workflows.core.codes import crockford_clean
 
-        if self.query_string:
-            cleaned = crockford_clean(self.query_string)
+        if self.is_searching:
+            cleaned = crockford_clean(self.search_query)
             if len(cleaned) == 10:
                 by_serial = queryset.filter(serial=cleaned)
                 if by_serial.exists():

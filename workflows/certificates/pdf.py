@@ -70,14 +70,18 @@ class Renderer:
                 html, future = item
                 if not future.set_running_or_notify_cancel():
                     continue
-                try:
-                    if browser is None or not browser.is_connected():
-                        browser, page = self._launch(playwright, browser)
-                    future.set_result(self._print(page, html))
-                except Exception as error:
-                    logger.warning("certificate PDF failed: %s", error)
-                    future.set_exception(RenderError(str(error)))
-                    browser, page = self._close(browser), None
+                # A browser that died since the last PDF is noticed here: started afresh, and tried once more.
+                for attempt in (1, 2):
+                    try:
+                        if browser is None or not browser.is_connected():
+                            browser, page = self._launch(playwright, browser)
+                        future.set_result(self._print(page, html))
+                        break
+                    except Exception as error:  # handed to the caller after the second try
+                        logger.warning("certificate PDF failed (attempt %s): %s", attempt, error)
+                        browser, page = self._close(browser), None
+                        if attempt == 2:
+                            future.set_exception(RenderError(str(error)))
         finally:
             self._close(browser)
             playwright.stop()

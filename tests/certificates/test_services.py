@@ -196,3 +196,14 @@ def test_signed_data_is_compact_canonical_utf8_json(issue):
     raw = b64url_decode(data).decode("utf-8")
     assert raw == json.dumps(signed_fields(certificate), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     assert HOLDER_BN in raw and ISSUED_ON.isoformat() in raw
+
+
+def test_deploy_check_warns_without_a_key_from_the_environment(settings):
+    from django.core.checks import run_checks
+
+    settings.CERTIFICATE_SIGNING_KEYS = ""
+    ids = {m.id for m in run_checks(include_deployment_checks=True)}
+    assert "certificates.W001" in ids
+    settings.CERTIFICATE_SIGNING_KEYS = f"prod-1:{new_seed()}"
+    assert "certificates.W001" not in {m.id for m in run_checks(include_deployment_checks=True)}
+    assert "certificates.W001" not in {m.id for m in run_checks(include_deployment_checks=False)}

@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install messages migrate demo lint bench clean
+.PHONY: run test install system-packages messages migrate demo lint bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=python3"; exit 1; }
@@ -13,7 +13,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+install: system-packages $(VENV)/.installed
+
+# Certificates are printed by Debian's headless Chromium (never `playwright install`); the tests read the
+# PDFs back with poppler-utils (pdftotext). On Debian/Ubuntu as root they are installed when missing.
+SYSTEM_PACKAGES := chromium poppler-utils
+system-packages:
+	@{ command -v chromium >/dev/null && command -v pdftotext >/dev/null; } || { [ "$$(id -u)" = 0 ] && { apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; }; }; } || { echo "Install $(SYSTEM_PACKAGES) (Debian packages: the certificates' PDF engine and pdftotext)"; exit 1; }
 
 # Compiling needs GNU gettext's msgfmt; on Debian/Ubuntu as root it is installed when missing.
 messages: install

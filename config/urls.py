@@ -16,6 +16,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    # The certificates' public keys, for checking a QR code offline (workflows/certificates/offline.py).
+    path("certificates/", include("workflows.certificates.root_urls")),
 ]
 
 if settings.DEBUG:

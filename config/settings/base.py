@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "workflows.core.workdays",
     "workflows.core.notifications",
     "workflows.complaints",
+    "workflows.certificates",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -241,6 +242,18 @@ NOTIFICATIONS_ENQUEUE_ON_COMMIT = bool(CELERY_BROKER_URL)
 # SLA timers: remind this long before a task is due; "due soon" badge within this many hours.
 SLA_REMINDER_HOURS = 5 * 24
 SLA_DUE_SOON_HOURS = 72
+
+# --- Certificates (workflows/certificates) ---------------------------------------------------------
+# Ed25519 keys signing the QR codes: `kid:base64seed,…` (or JSON), the first signs; see its README section.
+CERTIFICATE_SIGNING_KEYS = os.environ.get("CERTIFICATE_SIGNING_KEYS", "")
+# Retired public keys (`kid:base64public,…`), so certificates signed before a rotation still verify.
+CERTIFICATE_VERIFY_KEYS = os.environ.get("CERTIFICATE_VERIFY_KEYS", "")
+# Development only: with no key in the environment, one is generated here on first use (not in git).
+CERTIFICATE_DEV_KEY_FILE = BASE_DIR / "var" / "certificate-keys.json"
+# Debian's headless Chromium makes the PDFs (driven by Playwright; never `playwright install`).
+CERTIFICATE_CHROMIUM = os.environ.get("CERTIFICATE_CHROMIUM", "/usr/bin/chromium")
+# Per IP: only failed lookups on the verification page count.
+CERTIFICATE_LOOKUP_RATE = "30/h"
 
 LOGGING = {
     "version": 1,

@@ -71,6 +71,8 @@ def test_production_settings_pass_the_deploy_check():
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "k" * 20 + "-production-test-secret-" + "x" * 30,
         "ALLOWED_HOSTS": "portal.example.gov.bd",
+        # Production signs certificates with a key from its environment (certificates.W001 without one).
+        "CERTIFICATE_SIGNING_KEYS": "prod-1:" + "A" * 43,
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

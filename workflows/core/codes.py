@@ -49,3 +49,27 @@ def normalize_tracking_number(text, prefix: str) -> str | None:
 def normalize_access_code(text) -> str:
     """The access code as stored (upper case, no spaces or hyphens); may be anything for other input."""
     return crockford_clean(text)
+
+
+# --- Certificate serial numbers -------------------------------------------------------------------
+# 10 characters = 50 random bits, printed as two groups of five (`7KQ2M-9XA4D`) so they are typed without
+# losing one's place; stored without the hyphen.
+SERIAL_LENGTH = 10
+
+
+def new_serial() -> str:
+    return random_code(SERIAL_LENGTH)
+
+
+def format_serial(serial: str) -> str:
+    """`7KQ2M9XA4D` → `7KQ2M-9XA4D`."""
+    half = len(serial) // 2
+    return f"{serial[:half]}-{serial[half:]}" if len(serial) == SERIAL_LENGTH else serial
+
+
+def normalize_serial(text) -> str | None:
+    """` 7kq2m-9xa4d `, `7KQ2M 9XA4D`, Bengali digits, O for 0… → `7KQ2M9XA4D`; None when it cannot be one."""
+    code = crockford_clean(text)
+    if len(code) != SERIAL_LENGTH or any(c not in CROCKFORD_ALPHABET for c in code):
+        return None
+    return code

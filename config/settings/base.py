@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "workflows.core.notifications",
     "workflows.complaints",
     "workflows.certificates",
+    "workflows.training",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

@@ -68,7 +68,7 @@ from viewflow.workflow.models import Task
 
 from .forms import TaskForm
 from .models import Case, CaseProcessMixin
-from .nodes import PostTask
+from .nodes import BackgroundJob, PostTask
 from .roles import OFFICE_HEAD, register_role
 from .routing import NoPostForRole, due_after_working_days, nearest_post
 from .selectors import OPEN_STATUSES
@@ -91,6 +91,7 @@ def open_tasks(case, *nodes):
 
 __all__ = [
     "OFFICE_HEAD",
+    "BackgroundJob",
     "PROCESS_LOCK",
     "Case",
     "CaseProcessMixin",

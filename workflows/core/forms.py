@@ -95,6 +95,10 @@ class TaskForm(forms.Form):
     refuses the stale form. `comment` is an internal note that goes into the audit entry.
     """
 
+    # A template for the form's visible fields (it gets `form`), for a form a list of fields does not
+    # suit, such as an attendance grid; None: each field in turn.
+    body_template = None
+
     post_id = forms.IntegerField(widget=forms.HiddenInput)
     comment = forms.CharField(
         label=_("Internal comment"),

@@ -3,14 +3,24 @@
 `PostTask` is a human task that waits for whoever holds (or acts for) a post. It stores the post
 on the task the viewflow way (an object-level `owner_permission`) and writes a `RoutedTask` row
 with the post, office and due date, which the inboxes and SLA timers query.
+
+`BackgroundJob` is work the process does by itself in a Celery worker (issuing certificates in bulk):
+idempotent, resumed by a periodic sweep when its worker died.
 """
 
 import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from viewflow import this
+from viewflow.workflow.activation import Activation
+from viewflow.workflow.models import Task
+from viewflow.workflow.nodes import AbstractJob, AbstractJobActivation
 from viewflow.workflow.nodes.view import View, ViewActivation
+from viewflow.workflow.status import STATUS
 
 from .access import can_act_for, visible_office_ids
 from .models import Post, RoutedTask
@@ -132,3 +142,78 @@ def may_see(user, route: RoutedTask) -> bool:
     """Office-level access: the task's office is one the user's posts cover."""
     offices = visible_office_ids(user)
     return offices is None or route.office_id in offices
+
+
+# --- Background jobs ---------------------------------------------------------------------------------
+
+
+class BackgroundJobActivation(AbstractJobActivation):
+    @Activation.status.transition(source=STATUS.NEW, target=STATUS.SCHEDULED)
+    def activate(self):
+        """Queue the job once the transaction that reached this node has committed: the worker must see
+        the rows it works on, and a long job must not run under the lock of the request that started it."""
+        self.task.save()
+        task_pk = self.task.pk
+        # robust: a job that fails is retried by the sweep; it must not turn the officer's request into a 500.
+        transaction.on_commit(lambda: queue_background_job(task_pk), robust=True)
+
+
+class BackgroundJob(AbstractJob):
+    """Work the process does on its own, in a Celery worker: `BackgroundJob(this.issue_certificates)`.
+
+    The flow's method gets the process and must be idempotent (safe to run twice, or to resume after a
+    crash halfway): it commits its work as it goes. When it returns, the task is completed under the
+    process lock and the flow moves on. A job whose worker died is queued again by the periodic sweep
+    (`resume_background_jobs`), so a killed worker delays the work and never loses it."""
+
+    activation_class = BackgroundJobActivation
+
+    def __init__(self, job_ref, **kwargs):
+        super().__init__(**kwargs)
+        self._job_ref = job_ref
+
+    def _resolve(self, instance):
+        super()._resolve(instance)
+        self._job_ref = this.resolve(instance, self._job_ref)
+
+    def run_job(self, process):
+        return self._job_ref(process)
+
+
+def queue_background_job(task_pk: int) -> None:
+    from .tasks import run_background_job
+
+    run_background_job.delay(task_pk)
+
+
+def run_background_job(task_pk: int) -> str:
+    """Start (or resume) the job task, run the flow's job outside the lock, then complete it and move on."""
+    task = Task.objects.filter(pk=task_pk, status__in=[STATUS.SCHEDULED, STATUS.STARTED]).first()
+    if task is None or not isinstance(task.flow_task, BackgroundJob):
+        return "not waiting"
+    with task.activation() as activation:
+        if activation.task.status not in (STATUS.SCHEDULED, STATUS.STARTED):
+            return "not waiting"
+        activation.start()
+    task.flow_task.run_job(activation.process)
+    with task.activation() as activation:
+        if activation.task.status != STATUS.STARTED:
+            return "finished elsewhere"  # a second run of the same job got here first
+        activation.execute()
+    return "done"
+
+
+def resume_background_jobs(now=None) -> int:
+    """Queue again the jobs whose worker went away: scheduled or started longer ago than
+    BACKGROUND_JOB_RESUME_SECONDS (a job writes its progress, so a long one that is alive is not stale)."""
+    now = now or timezone.now()
+    stale = now - datetime.timedelta(seconds=getattr(settings, "BACKGROUND_JOB_RESUME_SECONDS", 300))
+    tasks = Task.objects.filter(flow_task_type=BackgroundJob.task_type, status__in=[STATUS.SCHEDULED, STATUS.STARTED])
+    pks = [
+        task.pk
+        for task in tasks.filter(Q(started__lt=stale) | Q(started__isnull=True, created__lt=stale)).only("pk")
+        if isinstance(task.flow_task, BackgroundJob)
+    ]
+    for pk in pks:
+        queue_background_job(pk)
+    return len(pks)

@@ -20,4 +20,10 @@ BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # Background jobs (BackgroundJob nodes) whose worker died are queued again.
+    "background-jobs": {
+        "task": "workflows.core.tasks.resume_background_jobs",
+        "schedule": 120.0,
+        "options": {"expires": 110},
+    },
 }

@@ -3,7 +3,7 @@
 from celery import shared_task
 from viewflow.workflow import timers
 
-from . import sla
+from . import nodes, sla
 
 
 @shared_task(acks_late=True)
@@ -28,3 +28,14 @@ def fire_workflow_timers():
         "starts": timers.fire_due_start_timers(),
         "conditions": timers.fire_due_conditions(),
     }
+
+
+@shared_task(acks_late=True)
+def run_background_job(task_pk):
+    """One BackgroundJob task of a flow (queued when the flow reaches it, and again by the sweep)."""
+    return nodes.run_background_job(task_pk)
+
+
+@shared_task(acks_late=True)
+def resume_background_jobs():
+    return nodes.resume_background_jobs()

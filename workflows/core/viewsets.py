@@ -102,6 +102,12 @@ class CaseIndexView(KeysetListingMixin, SafeSpreadsheetExportMixin, IndexView):
     def get_partitions(self):
         return office_partitions(self.office_ids)
 
+    def get_add_url(self):
+        viewset = self.viewset
+        if viewset.create_view_class and viewset.may_create(self.request.user):
+            return reverse(f"{viewset.url_namespace}:add")
+        return None
+
     def get_filterset_kwargs(self):
         return {
             **super().get_filterset_kwargs(),
@@ -225,6 +231,9 @@ class CaseViewSet:
     index_view_class = CaseIndexView
     inspect_view_class = CaseInspectView
     report_view_class = CaseReportView
+    # Cases an officer registers in the admin (a training batch), rather than citizens on the portal:
+    # a view at new/, offered by the list's "Add" button to users `may_create` allows.
+    create_view_class = None
 
     @property
     def export_filename(self):
@@ -238,6 +247,9 @@ class CaseViewSet:
     def get_queryset(self, request):
         """The cases of the offices the officer's posts cover."""
         return self.cases_in(visible_office_ids(request.user))
+
+    def may_create(self, user) -> bool:
+        return False
 
     def case_template(self) -> str:
         return next(m.case_template for m in CaseProcessMixin.models_for(self.model) if m.case_template)
@@ -279,6 +291,8 @@ class CaseViewSet:
             path("<int:pk>/", self.inspect_view_class.as_view(viewset=self), name="inspect"),
             *self.extra_urls(),
         ]
+        if self.create_view_class:
+            urls.append(path("new/", self.create_view_class.as_view(viewset=self), name="add"))
         if self.attachment_model:
             urls.append(path("attachments/<int:attachment_id>/", self.download_attachment, name="attachment"))
         if self.report_class:

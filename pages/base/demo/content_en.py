@@ -329,6 +329,24 @@ SERVICES = {
         ],
         "online_url": "",
     },
+    "training-e-certificate": {
+        "title": "Downloading and verifying training e-certificates",
+        "summary": "Trainees who complete a workers' training course at an industrial relations institute receive an "
+        "e-certificate with a QR code. They download it from the portal with its serial and their mobile number; "
+        "anyone can check that a certificate is genuine by scanning its QR code or entering its serial.",
+        "eligibility": "<p>Trainees who completed a course at an industrial relations institute; anyone (an employer, "
+        "say) may verify a certificate.</p>",
+        "documents_needed": "<ul><li>The certificate's serial, or the batch number (sent by SMS)</li>"
+        "<li>The mobile number given at the course</li></ul>",
+        "fee": "Free of charge",
+        "steps": [
+            "After the institute head's approval, receive the certificate's link by SMS",
+            "On the portal's 'Find your training certificate' page, enter the serial and the mobile number",
+            "See the certificate and download it as a PDF",
+            "Verify it by scanning its QR code, or by entering its serial on the verification page",
+        ],
+        "online_url": "/en/training/certificates/",
+    },
     "union-audit-report-certification": {
         "title": "Receipt and certification of trade unions' annual audit reports",
         "summary": "Receiving and examining the audited annual accounts of registered trade unions and issuing a "

@@ -58,6 +58,8 @@ USERS = [
     ("officer", OFFICERS, "officer (Officers): grievance redress officer, DLO Chattogram"),
     ("appeal", OFFICERS, "officer (Officers): appeal officer, Department of Labour"),
     ("head", OFFICERS, "officer (Officers): head of office, DLO Chattogram"),
+    ("director", OFFICERS, "officer (Officers): course director, IRI Tongi"),
+    ("institute", OFFICERS, "officer (Officers): head of IRI Tongi"),
 ]
 EMAIL_DOMAIN = "demo.mole.gov.bd"
 

@@ -17,12 +17,16 @@ ACTION_LABELS = {
     "sla.escalate": _("Overdue: escalated to the office head"),
     "case.comment": _("Internal comment"),
 }
-STATE_LABELS = {}
+# Per kind of record (the prefix of its actions, "complaint", "batch"): two processes may both have a
+# "submitted" state and mean different things by it.
+STATE_LABELS: dict[str, dict] = {}
 
 
 def register_audit_vocabulary(actions: dict, states: dict | None = None) -> None:
+    """A process's words for its actions ("batch.approve") and its records' states."""
     ACTION_LABELS.update(actions)
-    STATE_LABELS.update(states or {})
+    for prefix in {action.split(".", 1)[0] for action in actions}:
+        STATE_LABELS.setdefault(prefix, {}).update(states or {})
 
 
 def step_title(flow_label, node_name):
@@ -133,13 +137,16 @@ class AuditEntry(models.Model):
             return _("Task completed: %(step)s") % {"step": step} if step else _("Task completed")
         return self.action
 
+    def state_label(self, state) -> str:
+        return STATE_LABELS.get(self.action.split(".", 1)[0], {}).get(state, state)
+
     @property
     def from_state_label(self) -> str:
-        return STATE_LABELS.get(self.from_state, self.from_state)
+        return self.state_label(self.from_state)
 
     @property
     def to_state_label(self) -> str:
-        return STATE_LABELS.get(self.to_state, self.to_state)
+        return self.state_label(self.to_state)
 
     @property
     def actor_display(self) -> str:

@@ -22,7 +22,7 @@ from workflows.core.notifications.models import OutboxMessage
 from workflows.core.roles import OFFICE_HEAD
 from workflows.core.selectors import open_routes_of
 from workflows.training import services
-from workflows.training.models import Batch, Trainee
+from workflows.training.models import Batch
 
 from .factories import batch_in, course_in, director_post
 

@@ -395,21 +395,6 @@ SERVICES = {
         ],
         "online_url": "",
     },
-    "training-e-certificate": {
-        "title": "E-certificates for worker training courses",
-        "summary": "E-certificates with a QR code for workers who complete training courses at the Labour Welfare "
-        "Centre.",
-        "eligibility": "<p>Workers who have completed a training course of the Labour Welfare Centre.</p>",
-        "documents_needed": "<ul><li>Trainee's registration number</li><li>A working mobile number or e-mail "
-        "address</li></ul>",
-        "fee": "Free of charge",
-        "steps": [
-            "Attendance and assessment records are updated after the training",
-            "The e-certificate is generated and approved",
-            "A link to the certificate is sent by SMS and e-mail",
-        ],
-        "online_url": "",
-    },
     "welfare-foundation-assistance": {
         "title": "Financial assistance from the Bangladesh Labour Welfare Foundation",
         "summary": "Financial assistance from the Labour Welfare Foundation fund for death or permanent disability "

@@ -257,7 +257,7 @@ def test_officers_of_another_institute_see_nothing(people, tongi, demo):
 
 
 def test_only_failed_lookups_count(people, tongi, settings, django_capture_on_commit_callbacks):
-    settings.CERTIFICATE_LOOKUP_RATE = "2/h"
+    settings.TRAINING_LOOKUP_RATE = "2/h"
     batch = batch_in(tongi, trainees=1)
     act(signed_in(people["director"]), batch, sheet(batch))
     batch = approve(signed_in(people["head"]), batch, django_capture_on_commit_callbacks)
@@ -295,3 +295,41 @@ def test_demo_batch_is_certified_with_one_revoked(demo):
     assert certificates.count() == 28
     assert certificates.filter(status=Certificate.Status.REVOKED).count() == 1
     assert get_user_model().objects.filter(username="director").exists()
+
+
+def csv_upload(rows):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    text = "\n".join(",".join(row) for row in rows) + "\n"
+    return SimpleUploadedFile("trainees.csv", text.encode("utf-8-sig"), content_type="text/csv")
+
+
+HEADER = ["Name (Bengali)", "Name (English)", "Mobile", "National ID", "Establishment", "Designation"]
+
+
+def test_trainees_are_imported_from_a_spreadsheet_only_when_every_row_is_valid(people, tongi):
+    batch = batch_in(tongi, trainees=0)
+    director = signed_in(people["director"])
+    url = f"/admin/workflows/training/{batch.pk}/import/"
+    assert director.get(url).status_code == 200
+    bad = [
+        HEADER,
+        ["লক্ষ্মী রানী স্থপতি", "Lakshmi Rani Sthapati", "০১৭১১-০০০০০১", "", "টংগী টেক্সটাইল", "অপারেটর"],
+        ["†gvt Kwig", "Md. Karim", "01811000002", "", "", ""],  # Bijoy-typed Bengali
+        ["স্বপ্না ব্যানার্জি", "Swapna Banerjee", "01711000001", "", "", ""],  # the first row's mobile again
+    ]
+    preview = director.get(director.post(url, {"file": csv_upload(bad)})["Location"])
+    assert "বিজয়" in preview.text and "সারি ৩" in preview.text and "সারি ৪" in preview.text
+    director.post(preview.wsgi_request.path)  # a confirm of a file with errors
+    assert batch.trainees.count() == 0
+    good = [HEADER, bad[1], ["মোঃ কৃষ্ণ কর্মকার", "Md. Krishna Karmakar", "+880 1811 000002", "", "", ""]]
+    preview_url = director.post(url, {"file": csv_upload(good)})["Location"]
+    assert director.post(preview_url).status_code == 302
+    assert director.post(preview_url).status_code in (302, 404)  # a replay imports nothing more
+    assert sorted(batch.trainees.values_list("mobile", flat=True)) == ["+8801711000001", "+8801811000002"]
+    assert AuditEntry.objects.for_object(batch).filter(action="batch.import_trainees").count() == 1
+    # Another institute's officer cannot reach the import.
+    from workflows.training.roles import COURSE_DIRECTOR
+
+    outsider = signed_in(holder(Office.objects.get(code="iri-khulna"), COURSE_DIRECTOR, "k-importer"))
+    assert outsider.get(url).status_code == 404

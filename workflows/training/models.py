@@ -105,7 +105,9 @@ class Batch(Case):
 
     @property
     def title(self):
-        return _("%(course)s, batch %(number)s") % {"course": self.course.title, "number": self.number}
+        from pages.base.templatetags.bangla import local_digits
+
+        return _("%(course)s, batch %(number)s") % {"course": self.course.title, "number": local_digits(self.number)}
 
     @property
     def accepts_trainees(self) -> bool:

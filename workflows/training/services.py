@@ -42,6 +42,8 @@ def register_batch(*, course, number, starts_on, ends_on, venue, director_post, 
 
 def add_trainees(batch: Batch, rows: list[dict], *, actor) -> list[Trainee]:
     """Add the imported trainees (every row already valid) to a batch still in training; one audit entry."""
+    if not rows:
+        return []
     with transaction.atomic():
         batch = Batch.objects.select_for_update().get(pk=batch.pk)
         if batch.status not in EDITABLE:

@@ -28,7 +28,7 @@ ACCESS = CaseAccess(
     queryset=Certificate.objects.select_related("office"),
     number_field="serial",
 )
-LOOKUP_LIMIT = RateLimit("training-certificate-lookup", "CERTIFICATE_LOOKUP_RATE", "20/h")
+LOOKUP_LIMIT = RateLimit("training-certificate-lookup", "TRAINING_LOOKUP_RATE", "20/h")
 # The SMS link: signed, so it cannot be made up for another serial; valid as long as a trainee may
 # reasonably look for it (a year), after which the serial and mobile number still work.
 LINK_SALT = "training.certificate-link"

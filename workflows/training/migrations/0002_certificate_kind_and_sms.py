@@ -11,13 +11,13 @@ CERTIFICATE = {
     "name_en": "Workers' training course certificate",
     "title_bn": "প্রশিক্ষণ সনদপত্র",
     "title_en": "Certificate of Training",
-    "body_bn": "এই মর্মে প্রত্যয়ন করা যাচ্ছে যে, {holder_name} {institute} কর্তৃক {starts_on} থেকে {ends_on} পর্যন্ত "
-    "আয়োজিত {duration_days} দিনব্যাপী “{course}” প্রশিক্ষণ কোর্সের {batch} নম্বর ব্যাচে অংশগ্রহণ করে সাফল্যের "
-    "সঙ্গে কোর্সটি সম্পন্ন করেছেন। আমি তাঁর সর্বাঙ্গীণ সাফল্য কামনা করি।",
-    "body_en": "This is to certify that {holder_name} took part in batch {batch} of the {duration_days}-day course "
-    "“{course}”, held by the {institute} from {starts_on} to {ends_on}, and completed it successfully.",
-    "signatory_line_bn": "{signatory_post}, {office}",
-    "signatory_line_en": "{signatory_post}, {office}",
+    # The certificate prints "This is to certify that" and the holder's name; the wording follows them.
+    "body_bn": "{institute} কর্তৃক {starts_on} থেকে {ends_on} পর্যন্ত আয়োজিত {duration_days} দিনব্যাপী “{course}” "
+    "প্রশিক্ষণ কোর্সের {batch} নম্বর ব্যাচে অংশগ্রহণ করে সাফল্যের সঙ্গে কোর্সটি সম্পন্ন করেছেন।",
+    "body_en": "took part in batch {batch} of the {duration_days}-day course “{course}”, held by the {institute} "
+    "from {starts_on} to {ends_on}, and completed it successfully.",
+    "signatory_line_bn": "",
+    "signatory_line_en": "",
     "extra_placeholders": "course = শ্রম আইন ও শিল্প সম্পর্ক বিষয়ক প্রশিক্ষণ\n"
     "batch = ১\n"
     "institute = শিল্প সম্পর্ক শিক্ষায়তন, টংগী\n"

@@ -8,14 +8,19 @@ from django.core.management import call_command
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests that flush the whole database (transactional tests whose threads need committed rows) run
-    last: after them neither the demo site nor the data the migrations created is there any more."""
+    """Tests that flush the whole database (transactional tests whose threads or workers need committed
+    rows) run last: after them neither the demo site nor the data the migrations created is there any more.
+    Each of them calls DemoSite.get(), which puts back the data the migrations made (saved at setup) and
+    loads the demo again when an earlier one flushed them."""
     items.sort(key=lambda item: item.get_closest_marker("flushes_db") is not None)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from tests.factories import save_migrated_state
+
     with django_db_blocker.unblock():
+        save_migrated_state()
         call_command("load_demo_data", verbosity=0)
 
 

@@ -4,9 +4,29 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.apps import apps
+from django.core.management.color import no_style
+from django.db import connection
 from wagtail.models import Locale
 
 from pages.base.models import HomePage
+
+
+def save_migrated_state():
+    """Keep what the migrations put in the new test database (Wagtail's root page and collection, the
+    locales, the processes' templates and certificate kinds), before the demo is loaded on top."""
+    connection._migrated_state = connection.creation.serialize_db_to_string()
+
+
+def restore_migrated_state():
+    """After a flush: the database as the migrations left it (a flush keeps none of their data)."""
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(connection._migrated_state)
+    # The rows came back with their ids: move the sequences past them (PostgreSQL; SQLite needs nothing).
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 @dataclass
@@ -18,7 +38,8 @@ class DemoSite:
 
     @classmethod
     def get(cls):
-        if not HomePage.objects.exists():
+        if not HomePage.objects.exists():  # a transactional test flushed the database
+            restore_migrated_state()
             call_command("load_demo_data", verbosity=0)
         bn = Locale.objects.get(language_code="bn")
         en = Locale.objects.get(language_code="en")

@@ -308,7 +308,8 @@ def test_exports_are_safe(process, offices):
     connection.vendor != "postgresql", reason="row locks (SELECT … FOR UPDATE) are PostgreSQL's; CI runs this there"
 )
 # Committed rows (the threads need them). The flush afterwards empties every table, demo site and migration
-# data alike, so this runs after every other test (tests/conftest.py), and once for all the processes.
+# data alike, so this runs after every other test (tests/conftest.py), once for all the processes; DemoSite.get()
+# puts the migrations' data and the demo back when an earlier such test flushed them.
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.flushes_db
 def test_two_officers_acting_at_once_exactly_one_wins(settings, tmp_path):

@@ -3,9 +3,16 @@ completion sent by the course director, approved by the institute's head, certif
 background job (with an SMS each), a trainee finding and downloading theirs on the portal. Around it:
 returns, bad attendance, idempotent issuing after a crash, office-level access and query counts."""
 
+import base64
 import datetime
+import json
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
@@ -16,6 +23,7 @@ from viewflow.workflow.status import STATUS
 
 from tests.factories import make_user
 from workflows.certificates.models import Certificate
+from workflows.certificates.services import verification_url
 from workflows.core.models import AuditEntry, Office, Post, PostHolding
 from workflows.core.nodes import BackgroundJob, resume_background_jobs, run_background_job
 from workflows.core.notifications.models import OutboxMessage
@@ -89,7 +97,15 @@ def approve(client, batch, django_capture_on_commit_callbacks):
     return batch
 
 
-def test_a_batch_from_registration_to_certificates(people, tongi, django_capture_on_commit_callbacks):
+def offline_check(url, keys_path) -> int:
+    """The standalone offline check, run as a citizen would run it (no Django)."""
+    script = Path(settings.BASE_DIR) / "workflows" / "certificates" / "offline.py"
+    return subprocess.run(
+        [sys.executable, str(script), url, str(keys_path)], capture_output=True, timeout=60
+    ).returncode
+
+
+def test_a_batch_from_registration_to_certificates(people, tongi, tmp_path, django_capture_on_commit_callbacks):
     director, head = signed_in(people["director"]), signed_in(people["head"])
     course = course_in(tongi, days=2)
     # Registered in the admin by the director.
@@ -108,15 +124,16 @@ def test_a_batch_from_registration_to_certificates(people, tongi, django_capture
     assert response.status_code == 302, response.content.decode()[:3000]
     batch = Batch.objects.get(course=course, number=7)
     assert batch.status == Batch.Status.REGISTERED and batch.office == tongi
-    services.add_trainees(
-        batch,
-        [
-            {"name_bn": "লক্ষ্মী রানী স্থপতি", "name_en": "Lakshmi Rani Sthapati", "mobile": "01711000001"},
-            {"name_bn": "মোঃ কৃষ্ণ কর্মকার", "name_en": "Md. Krishna Karmakar", "mobile": "01811000002"},
-            {"name_bn": "স্বপ্না ব্যানার্জি", "name_en": "Swapna Banerjee", "mobile": "01911000003"},
-        ],
-        actor=people["director"],
-    )
+    # The trainees from a spreadsheet, through the import's upload, preview and confirm.
+    rows = [
+        HEADER,
+        ["লক্ষ্মী রানী স্থপতি", "Lakshmi Rani Sthapati", "01711000001", "", "টংগী টেক্সটাইল মিলস", "অপারেটর"],
+        ["মোঃ কৃষ্ণ কর্মকার", "Md. Krishna Karmakar", "০১৮১১-০০০০০২", "", "", ""],
+        ["স্বপ্না ব্যানার্জি", "Swapna Banerjee", "01911000003", "", "", ""],
+    ]
+    preview_url = director.post(f"/admin/workflows/training/{batch.pk}/import/", {"file": csv_upload(rows)})["Location"]
+    assert director.post(preview_url).status_code == 302
+    assert batch.trainees.count() == 3
     absent = batch.trainees.get(mobile="+8801911000003")
     # The director's task: in the inbox, with the attendance sheet.
     assert batch.tracking_number in director.get("/admin/workflows/tasks/mine/").text
@@ -164,6 +181,31 @@ def test_a_batch_from_registration_to_certificates(people, tongi, django_capture
     # The SMS link opens it on a phone that never looked it up.
     link = sms.body.split("http://127.0.0.1:8000", 1)[1].split()[0]
     assert Client().get(link).status_code == 200
+
+    # Anyone verifies it from its QR code: online, and offline with the published keys.
+    url = verification_url(lakshmi)
+    page = Client().get(url.removeprefix("http://127.0.0.1:8000"))
+    assert "বৈধ সনদ" in page.text and "লক্ষ্মী রানী স্থপতি" in page.text and "01711000001" not in page.text
+    keys = tmp_path / "keys.json"
+    keys.write_text(Client().get("/certificates/keys.json").text)
+    assert offline_check(url, keys) == 0
+    query = dict(parse_qsl(urlsplit(url).query))
+    fields = json.loads(base64.urlsafe_b64decode(query["d"] + "=" * (-len(query["d"]) % 4)))
+    fields = {
+        key: (value.replace("লক্ষ্মী", "লক্ষী") if isinstance(value, str) else value) for key, value in fields.items()
+    }
+    forged = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    tampered = (
+        url.split("?")[0] + "?" + urlencode({**query, "d": base64.urlsafe_b64encode(forged).decode().rstrip("=")})
+    )
+    assert offline_check(tampered, keys) == 1
+    assert "খাঁটি নয়" in Client().get(tampered.removeprefix("http://127.0.0.1:8000")).text
+
+    # The institute's head revokes it; the verify page says so at once.
+    response = head.post(f"/admin/workflows/certificates/{lakshmi.pk}/revoke/", {"reason": "নামের বানান ভুল"})
+    assert response.status_code == 302
+    page = Client().get(url.removeprefix("http://127.0.0.1:8000"))
+    assert "বাতিল" in page.text and "নামের বানান ভুল" in page.text
 
 
 def test_a_returned_batch_goes_back_to_its_director(people, tongi, django_capture_on_commit_callbacks):

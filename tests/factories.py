@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection
 from wagtail.models import Locale

@@ -140,7 +140,7 @@ class HumanDateColumn(CellsMixin, DateColumn):
             gettext("just now"),
             gettext("%(time_period)s ago"),
         )
-        now = timezone.now()
+        zone, now = timezone.get_current_timezone(), timezone.now()
         cells = []
         for instance in instances:
             value = self.get_value(instance)
@@ -148,7 +148,8 @@ class HumanDateColumn(CellsMixin, DateColumn):
                 cells.append(f"{self.td}</td>")
                 continue
             if isinstance(value, datetime.datetime):
-                local = timezone.localtime(value) if timezone.is_aware(value) else value
+                # timezone.localtime() without looking the current time zone up again for every row.
+                local = value.astimezone(zone) if value.utcoffset() is not None else value
                 tooltip = format_date(local, datetime_format)
             else:
                 local, tooltip = value, format_date(value, date_only_format)

@@ -115,6 +115,14 @@ class MyTasksView(InboxView):
     def get_partitions(self):
         return selectors.my_tasks_partitions(self.request.user, self.post_ids)
 
+    def get_partitions_of(self, queryset):
+        # The partitions are my_tasks' own OR split up: each range reads its post's or status's rows alone
+        # (with the OR beside it PostgreSQL read and sorted all of the user's claimed tasks: 6 ms, not 0.1).
+        # Any filter or search on top of the list stays in every range.
+        if self.is_filtering or self.is_searching:
+            return queryset
+        return RoutedTask.objects.all()
+
 
 class ClaimCheckboxColumn(CellsMixin, Column):
     """A checkbox per row, tied by the HTML `form` attribute to the bulk-claim form above the table

@@ -127,6 +127,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous page responses are kept this long unless a publish purges them first.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Signed-in users' sessions are read from the cache (written through to the database, which keeps them
+# across a cache flush): one query less on every back-office page.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Celery -------------------------------------------------------------------------------------
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

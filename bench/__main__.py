@@ -20,6 +20,9 @@ def setup():
     import django
 
     django.setup()
+    from config.startup import freeze_startup_objects
+
+    freeze_startup_objects()  # as config/wsgi.py does in every web process
 
 
 def measure(client, path, seconds, clear_cache):

@@ -12,7 +12,10 @@ class BaseConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from .admin_sidebar import connect_signals as connect_sidebar_signals
         from .cache import purge_page_cache
+
+        connect_sidebar_signals()
 
         page_published.connect(purge_page_cache, dispatch_uid="page-cache-published")
         page_unpublished.connect(purge_page_cache, dispatch_uid="page-cache-unpublished")

@@ -79,8 +79,12 @@ class KeysetPaginator:
     column is read in two parts (the NULLs and the rest), each an index range.
     """
 
-    def __init__(self, queryset, ordering: str, per_page: int, partitions=None):
+    def __init__(self, queryset, ordering: str, per_page: int, partitions=None, partitions_of=None):
         self.queryset = queryset.order_by()
+        # What each partition's range is read from: the listing itself, or (`partitions_of`) a wider
+        # queryset when the partitions are the listing's own filter split up, so that their union is the
+        # listing: each range then reads one index range alone (see KeysetListingMixin.get_partitions_of).
+        self.partitions_of = self.queryset if partitions_of is None else partitions_of.order_by()
         self.model = queryset.model
         self.descending = ordering.startswith("-")
         self.sort_path = ordering.lstrip("-")
@@ -92,14 +96,15 @@ class KeysetPaginator:
 
     # --- which rows ----------------------------------------------------------------------------
 
-    def _parts(self, cursor, descending):
-        """Querysets whose concatenation, in order, is everything past the cursor (before filtering by partition)."""
+    def _parts(self, cursor, descending, queryset):
+        """Querysets whose concatenation, in order, is everything of `queryset` past the cursor (before
+        filtering by partition)."""
         sort, pk = self.sort_path, "pk"
         nullable = self.sort_field.null
         beyond = TupleLessThan if descending else TupleGreaterThan
         pk_beyond = "pk__lt" if descending else "pk__gt"
-        rest = self.queryset.filter(**{f"{sort}__isnull": False}) if nullable else self.queryset
-        nulls = self.queryset.filter(**{f"{sort}__isnull": True}) if nullable else None
+        rest = queryset.filter(**{f"{sort}__isnull": False}) if nullable else queryset
+        nulls = queryset.filter(**{f"{sort}__isnull": True}) if nullable else None
         if cursor is not None:
             value, last_pk = cursor
             if value is None:
@@ -124,14 +129,15 @@ class KeysetPaginator:
             outer = [column.desc(nulls_first=True), F("pk").desc()]
         else:
             outer = [column.asc(nulls_last=True), F("pk").asc()]
-        parts = self._parts(cursor, descending)
         partitions = self.partitions or [Q()]
+        base = self.partitions_of if self.partitions else self.queryset
+        parts = self._parts(cursor, descending, base)
         if len(parts) * len(partitions) > 1 and self.connection.features.supports_slicing_ordering_in_compound:
             order = [f"-{self.sort_path}", "-pk"] if descending else [self.sort_path, "pk"]
             ranges = [part.filter(q).order_by(*order).values("pk")[:limit] for part in parts for q in partitions]
             rows = self.queryset.filter(pk__in=ranges[0].union(*ranges[1:], all=True))
         else:
-            rows = reduce(or_, parts)
+            rows = reduce(or_, parts if base is self.queryset else self._parts(cursor, descending, self.queryset))
         return list(rows.order_by(*outer)[:limit])
 
     def page(self, after=None, before=None, last=False) -> KeysetPage:
@@ -211,6 +217,13 @@ class KeysetListingMixin:
         """Q objects, each an index range, whose union is the listing (None: the listing is one range)."""
         return None
 
+    def get_partitions_of(self, queryset):
+        """What the partitions' ranges are read from: the listing (`queryset`, with its filters), or, when
+        the partitions are the listing's own filter split up, the same rows without that filter: then
+        each range is one partition's condition alone, which PostgreSQL reads as one index range (with
+        the listing's filter beside it, an OR, it may misjudge a range and read and sort all of it)."""
+        return queryset
+
     def keyset_ordering(self) -> str:
         ordering = self.ordering
         if isinstance(ordering, (list, tuple)):
@@ -224,8 +237,13 @@ class KeysetListingMixin:
         return ordering
 
     def paginate_queryset(self, queryset, page_size):
+        partitions = self.get_partitions()
         paginator = self.keyset_paginator_class(
-            queryset, self.keyset_ordering(), page_size, partitions=self.get_partitions()
+            queryset,
+            self.keyset_ordering(),
+            page_size,
+            partitions=partitions,
+            partitions_of=self.get_partitions_of(queryset) if partitions else None,
         )
         get = self.request.GET
         page = paginator.page(after=get.get("after"), before=get.get("before"), last=bool(get.get("last")))

@@ -11,8 +11,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -29,7 +30,7 @@ from .models import CaseComment, CaseCommentAttachment, Post, RoutedTask
 from .nodes import may_see
 from .pagination import KeysetListingMixin
 from .public import upload_limited
-from .tables import HumanDateColumn, LinkTitleColumn, PlainColumn, SlaColumn
+from .tables import CellsMixin, HumanDateColumn, LinkTitleColumn, ListingTable, PlainColumn, SlaColumn
 from .uploads import download_response
 
 
@@ -46,6 +47,7 @@ class InboxView(KeysetListingMixin, IndexView):
     """A list of routed tasks, paged by keyset (pagination.py); subclasses choose which."""
 
     model = RoutedTask
+    table_class = ListingTable
     header_icon = "tasks"
     paginate_by = 50
     default_ordering = "due_at"
@@ -94,7 +96,8 @@ class InboxView(KeysetListingMixin, IndexView):
             ),
             PlainColumn("task", label=_("Task"), accessor=task_title),
             PlainColumn("post", label=_("Post"), accessor="post"),
-            PlainColumn("office", label=_("Office"), accessor="office.name"),
+            # The office itself (its __str__ is its name): the same office on many rows is written once.
+            PlainColumn("office", label=_("Office"), accessor="office"),
             PlainColumn("owner", label=_("Claimed by"), accessor=lambda r: r.owner or "—"),
             SlaColumn("due_at", label=_("Due"), sort_key="due_at"),
             HumanDateColumn("created", label=_("Received"), sort_key="created"),
@@ -112,17 +115,23 @@ class MyTasksView(InboxView):
     def get_partitions(self):
         return selectors.my_tasks_partitions(self.request.user, self.post_ids)
 
+    def get_partitions_of(self, queryset):
+        # The partitions are my_tasks' own OR split up: each range reads its post's or status's rows alone
+        # (with the OR beside it PostgreSQL read and sorted all of the user's claimed tasks: 6 ms, not 0.1).
+        # Any filter or search on top of the list stays in every range.
+        if self.is_filtering or self.is_searching:
+            return queryset
+        return RoutedTask.objects.all()
 
-class ClaimCheckboxColumn(Column):
+
+class ClaimCheckboxColumn(CellsMixin, Column):
     """A checkbox per row, tied by the HTML `form` attribute to the bulk-claim form above the table
     (rendered without a template: see tables.py)."""
 
-    def render_cell_html(self, instance, parent_context):
-        return format_html(
-            '<td><input type="checkbox" name="task" value="{}" form="bulk-claim" aria-label="{}"></td>',
-            instance.pk,
-            _("Select"),
-        )
+    def render_cells_html(self, instances, parent_context):
+        checkbox = '<td><input type="checkbox" name="task" value="{}" form="bulk-claim" aria-label="{}"></td>'
+        label = escape(gettext("Select"))
+        return [checkbox.format(int(instance.pk), label) for instance in instances]
 
 
 class UnassignedTasksView(InboxView):

@@ -40,7 +40,7 @@ from .exports import SafeSpreadsheetExportMixin, csv_text
 from .models import CaseProcessMixin
 from .pagination import KeysetListingMixin
 from .selectors import office_partitions
-from .tables import LinkTitleColumn, LocalDateColumn, PlainColumn
+from .tables import LinkTitleColumn, ListingTable, LocalDateColumn, PlainColumn
 from .uploads import download_response
 
 
@@ -91,6 +91,7 @@ class CaseIndexView(KeysetListingMixin, SafeSpreadsheetExportMixin, IndexView):
     permission_policy = None  # access is office-level (get_base_queryset), not a model permission
     any_permission_required = None
     search_backend_name = None
+    table_class = ListingTable
 
     @cached_property
     def office_ids(self):
@@ -116,6 +117,11 @@ class CaseIndexView(KeysetListingMixin, SafeSpreadsheetExportMixin, IndexView):
             "office_ids": self.office_ids,
         }
 
+    @cached_property
+    def inspect_url_prefix(self) -> str:
+        # One reverse() per page instead of one per row: /admin/<url_prefix>/<pk>/.
+        return reverse(f"{self.viewset.url_namespace}:inspect", args=[0]).removesuffix("0/")
+
     @property
     def columns(self):
         viewset = self.viewset
@@ -124,7 +130,7 @@ class CaseIndexView(KeysetListingMixin, SafeSpreadsheetExportMixin, IndexView):
             LinkTitleColumn(
                 "tracking_number",
                 label=_("Tracking number"),
-                get_url=lambda case: reverse(f"{viewset.url_namespace}:inspect", args=[case.pk]),
+                get_url=lambda case: f"{self.inspect_url_prefix}{case.pk}/",
                 sort_key="tracking_number",
             ),
             *(PlainColumn(name, label=model._meta.get_field(name).verbose_name) for name in viewset.list_display),

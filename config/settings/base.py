@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "workflows.complaints",
     "workflows.certificates",
     "workflows.training",
+    "workflows.unions",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

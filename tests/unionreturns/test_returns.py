@@ -212,8 +212,8 @@ def test_a_return_from_the_union_to_its_certificate(
 
     actions = list(AuditEntry.objects.for_object(annual_return).values_list("action", flat=True))
     assert actions == [
+        "annualreturn.start",
         "annualreturn.submit",
-        "annualreturn.submit_return",
         "annualreturn.return_to_union",
         "annualreturn.resubmit",
         "annualreturn.accept",

@@ -19,8 +19,8 @@ class UnionReturnsConfig(AppConfig):
 
         register_audit_vocabulary(
             actions={
-                "annualreturn.submit": _("Return started"),
-                "annualreturn.submit_return": _("Return submitted"),
+                "annualreturn.start": _("Return started"),
+                "annualreturn.submit": _("Return submitted"),
                 "annualreturn.resubmit": _("Corrected return submitted"),
                 "annualreturn.return_to_union": _("Returned to the union with remarks"),
                 "annualreturn.accept": _("Accepted by the examiner"),

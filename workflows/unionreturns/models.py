@@ -155,7 +155,7 @@ class AnnualReturn(Case):
     }
     # Sent to every active representative of the union (notify_contact below).
     notifications = {
-        "submit_return": "union-return-received",
+        "submit": "union-return-received",
         "return_to_union": "union-return-returned",
     }
 
@@ -260,6 +260,10 @@ class AnnualReturn(Case):
         """The union may change the working copy: a draft, or a return sent back to it."""
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 
+    @property
+    def union_name(self) -> str:
+        return self.union.name
+
     def snapshot(self) -> dict:
         """The working copy as a version keeps it (amounts as text, exact to the paisa)."""
         data = {name: (str(value) if (value := getattr(self, name)) is not None else None) for name in AMOUNT_FIELDS}
@@ -292,8 +296,10 @@ class AnnualReturn(Case):
 
     # --- The lifecycle: each method changes the return's own fields only (services.transition saves) ---
 
+    # The first submission files the return with the office ("annualreturn.submit"); until then the draft is
+    # the union's working copy, started with an audit entry of its own ("annualreturn.start", services).
     @transition(field=status, source=Status.DRAFT, target=Status.SUBMITTED)
-    def submit_return(self, at: datetime.datetime):
+    def submit(self, at: datetime.datetime):
         self.version += 1
         self.last_submitted_at = at
 

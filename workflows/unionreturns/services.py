@@ -13,8 +13,8 @@ from django.utils.translation import override
 
 from pages.base.templatetags.bangla import local_digits
 from workflows.core.amounts import format_amount
-from workflows.core.contract import OFFICE_HEAD, file_case, nearest_post, transition
-from workflows.core.services import TransitionNotPossible
+from workflows.core.contract import OFFICE_HEAD, nearest_post, transition
+from workflows.core.services import TransitionNotPossible, record
 from workflows.core.uploads import FilesRemovedOnRollback, save_checked_upload
 
 from .models import AMOUNT_FIELDS, AnnualReturn, AnnualReturnVersion, ReturnDocument
@@ -60,18 +60,26 @@ def start_return(union, year: int, *, representative=None) -> AnnualReturn:
     )
     if AnnualReturn.objects.filter(union=union, year=year).exists():
         raise duplicate
+    annual_return = AnnualReturn(
+        union=union,
+        year=year,
+        office=union.office,
+        contact_name=representative.name if representative else "",
+        mobile=representative.mobile if representative else "",
+        language="bn",
+    )
     try:
         with transaction.atomic():
-            return file_case(
-                AnnualReturn(
-                    union=union,
-                    year=year,
-                    office=union.office,
-                    contact_name=representative.name if representative else "",
-                    mobile=representative.mobile if representative else "",
-                    language="bn",
-                )
+            # Born a draft: no state changes here. It reaches the office with its first submission, the
+            # transition "submit" (the case's filing in the audit trail); this entry says who started it.
+            annual_return.save()
+            record(
+                "annualreturn.start",
+                obj=annual_return,
+                case_label=annual_return.tracking_number,
+                data={"representative": representative.pk} if representative else None,
             )
+            return annual_return
     except IntegrityError:  # two at once: the unique constraint on (union, year) decided
         raise duplicate from None
 
@@ -155,7 +163,7 @@ def submit(annual_return: AnnualReturn, data: dict, documents: dict, *, represen
         now = timezone.now()
         if representative is not None:
             locked.contact_name, locked.mobile = representative.name, representative.mobile
-        transition(locked, "submit_return" if first else "resubmit", now, comment=_version_label(locked.version + 1))
+        transition(locked, "submit" if first else "resubmit", now, comment=_version_label(locked.version + 1))
         AnnualReturnVersion.objects.create(
             annual_return=locked,
             number=locked.version,

@@ -17,7 +17,16 @@ class AnnualReturnViewSet(CaseViewSet):
     menu_order = 430
     list_display = ["union", "year"]
     search_fields = ["tracking_number", "union__name_bn", "union__name_en", "union__registration_number"]
-    list_export = ["tracking_number", "office", "union", "year", "get_status_display", "version", "last_submitted_at"]
+    list_export = [
+        "tracking_number",
+        "office",
+        "union_name",
+        "year",
+        "get_status_display",
+        "version",
+        "last_submitted_at",
+    ]
+    export_headings = {"union_name": _("Union")}
     attachment_model = ReturnDocument
     report_class = AnnualReturnReport
 

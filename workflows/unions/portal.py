@@ -28,6 +28,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
@@ -129,6 +130,11 @@ def register_union_page_section(template_name: str, context=None) -> None:
     SECTIONS.append(UnionPageSection(template_name, context))
 
 
-def page_sections(request) -> list[dict]:
-    """The registered sections with their contexts, for the union's page."""
-    return [{"template_name": s.template_name, "context": s.render_context(request)} for s in SECTIONS]
+def page_sections(request) -> list[str]:
+    """The registered sections rendered for this request, for the union's page. A section's template gets
+    `union`, `representative`, `may_file` and what its context function returns."""
+    base = {"union": request.union, "representative": request.representative, "may_file": request.may_file}
+    return [
+        render_to_string(section.template_name, {**base, **section.render_context(request)}, request=request)
+        for section in SECTIONS
+    ]

@@ -1,10 +1,22 @@
-"""The unions' annual returns in the admin, under Workflows: the list, each return with its figures and PDFs."""
+"""The unions' annual returns in the admin, under Workflows: the list, each return with its figures and PDFs, the
+report, and the season's defaulters with a notice letter each."""
 
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from workflows.core.access import visible_office_ids
+from workflows.core.textnorm import latin_digits
 from workflows.core.viewsets import CaseViewSet, register_case_viewset
 
-from .models import AnnualReturn, ReturnDocument
+from . import season
+from .models import AnnualReturn, ReturnDocument, due_date
 from .reports import AnnualReturnReport
 
 
@@ -36,3 +48,59 @@ class AnnualReturnViewSet(CaseViewSet):
 
 
 register_case_viewset(AnnualReturnViewSet())
+
+
+# --- The season's defaulters: per office and year, with a notice letter each ---------------------------
+
+
+class DefaultersView(WagtailAdminTemplateMixin, TemplateView):
+    """Active unions of the officer's offices that missed the 30 April due date of a year's return."""
+
+    template_name = "unionreturns/admin/defaulters.html"
+    page_title = _("Unions that have not sent their annual return")
+    header_icon = "warning"
+
+    def year(self) -> int:
+        try:
+            return int(latin_digits(self.request.GET.get("year", "")))
+        except ValueError:
+            today = timezone.localdate()
+            # Before this year's due date has passed, the last season that closed is the year before.
+            return today.year - 1 if today > due_date(today.year - 1) else today.year - 2
+
+    def get_context_data(self, **kwargs):
+        year = self.year()
+        unions = list(season.defaulters(year, visible_office_ids(self.request.user)))
+        return {
+            **super().get_context_data(**kwargs),
+            "year": year,
+            "due_on": due_date(year),
+            "unions": unions,
+            "years": list(range(timezone.localdate().year - 1, timezone.localdate().year - 6, -1)),
+        }
+
+
+def notice(request, union_id, year):
+    """The notice letter to one defaulting union of the officer's offices (404 otherwise), as a PDF."""
+    union = get_object_or_404(season.defaulters(year, visible_office_ids(request.user)), pk=union_id)
+    response = HttpResponse(season.notice_pdf(union, year), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="notice-{year}-{union.pk}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@hooks.register("register_admin_urls")
+def defaulters_urls():
+    return [
+        path("workflows/union-returns-defaulters/", DefaultersView.as_view(), name="unionreturns_defaulters"),
+        path(
+            "workflows/union-returns-defaulters/<int:union_id>/<int:year>/notice.pdf",
+            notice,
+            name="unionreturns_notice",
+        ),
+    ]
+
+
+@hooks.register("register_workflows_menu_item")
+def defaulters_menu_item():
+    return [MenuItem(_("Unions without a return"), reverse("unionreturns_defaulters"), icon_name="warning", order=435)]

@@ -12,12 +12,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from workflows.core.access import visible_office_ids
+from workflows.core.exports import csv_text
 from workflows.core.textnorm import latin_digits
 from workflows.core.viewsets import CaseViewSet, register_case_viewset
 
 from . import season
 from .models import AnnualReturn, ReturnDocument, due_date
-from .reports import AnnualReturnReport
+from .reports import AnnualReturnReport, SeasonReport, default_year
 
 
 class AnnualReturnViewSet(CaseViewSet):
@@ -53,6 +54,51 @@ register_case_viewset(AnnualReturnViewSet())
 # --- The season's defaulters: per office and year, with a notice letter each ---------------------------
 
 
+def year_of(request, default: int) -> int:
+    try:
+        return int(latin_digits(request.GET.get("year", "")))
+    except ValueError:
+        return default
+
+
+def recent_years() -> list[int]:
+    this_year = timezone.localdate().year
+    return list(range(this_year - 1, this_year - 6, -1))
+
+
+class SeasonReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Per office and year: active unions, submitted, returned, certified, overdue, median days; CSV and XLSX."""
+
+    template_name = "unionreturns/admin/season_report.html"
+    page_title = _("Annual returns by office and year")
+    header_icon = "table"
+
+    def get(self, request, *args, **kwargs):
+        self.report = SeasonReport(request.user, year_of(request, default_year()))
+        export = request.GET.get("export")
+        filename = f"union-returns-{self.report.year}"
+        if export == "csv":
+            response = HttpResponse(csv_text(*self.report.table()), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+            return response
+        if export == "xlsx":
+            response = HttpResponse(
+                self.report.xlsx(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            )
+            response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+            return response
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "report": self.report,
+            "year": self.report.year,
+            "rows": self.report.rows(),
+            "years": recent_years(),
+        }
+
+
 class DefaultersView(WagtailAdminTemplateMixin, TemplateView):
     """Active unions of the officer's offices that missed the 30 April due date of a year's return."""
 
@@ -60,23 +106,17 @@ class DefaultersView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Unions that have not sent their annual return")
     header_icon = "warning"
 
-    def year(self) -> int:
-        try:
-            return int(latin_digits(self.request.GET.get("year", "")))
-        except ValueError:
-            today = timezone.localdate()
-            # Before this year's due date has passed, the last season that closed is the year before.
-            return today.year - 1 if today > due_date(today.year - 1) else today.year - 2
-
     def get_context_data(self, **kwargs):
-        year = self.year()
+        today = timezone.localdate()
+        # Before this year's due date has passed, the last season that closed is the year before.
+        year = year_of(self.request, today.year - 1 if today > due_date(today.year - 1) else today.year - 2)
         unions = list(season.defaulters(year, visible_office_ids(self.request.user)))
         return {
             **super().get_context_data(**kwargs),
             "year": year,
             "due_on": due_date(year),
             "unions": unions,
-            "years": list(range(timezone.localdate().year - 1, timezone.localdate().year - 6, -1)),
+            "years": recent_years(),
         }
 
 
@@ -93,6 +133,7 @@ def notice(request, union_id, year):
 def defaulters_urls():
     return [
         path("workflows/union-returns-defaulters/", DefaultersView.as_view(), name="unionreturns_defaulters"),
+        path("workflows/union-returns-season/", SeasonReportView.as_view(), name="unionreturns_season"),
         path(
             "workflows/union-returns-defaulters/<int:union_id>/<int:year>/notice.pdf",
             notice,

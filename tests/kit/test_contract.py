@@ -102,7 +102,6 @@ class UnionReturns(ProcessUnderTest):
 
     def file(self, office, text="সাধারণ বিবরণ"):
         from tests.unionreturns.factories import submitted_return
-
         from tests.unions.factories import make_union
 
         return submitted_return(office, union=make_union(office, name_bn=text))

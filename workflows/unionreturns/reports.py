@@ -45,7 +45,7 @@ class SeasonReport:
         "office": _("Office"),
         "year": _("Year"),
         "active_unions": _("Active unions"),
-        "submitted": _("Submitted"),
+        "submitted": _("Returns submitted"),
         "returned": _("Returned to the union"),
         "certified": _("Certified"),
         "overdue": _("Overdue"),

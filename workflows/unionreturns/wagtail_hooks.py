@@ -73,6 +73,9 @@ class SeasonReportView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Annual returns by office and year")
     header_icon = "table"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get(self, request, *args, **kwargs):
         self.report = SeasonReport(request.user, year_of(request, default_year()))
         export = request.GET.get("export")
@@ -105,6 +108,9 @@ class DefaultersView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "unionreturns/admin/defaulters.html"
     page_title = _("Unions that have not sent their annual return")
     header_icon = "warning"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()

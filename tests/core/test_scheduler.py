@@ -14,8 +14,8 @@ from config.celery import app as celery_app
 from config.schedule import collect_beat_schedule, has_schedule_module
 from workflows.core.notifications.schedule import BEAT_SCHEDULE as NOTIFICATIONS_SCHEDULE
 from workflows.core.schedule import BEAT_SCHEDULE as CORE_SCHEDULE
-from workflows.unionreturns.schedule import BEAT_SCHEDULE as UNION_RETURNS_SCHEDULE
 from workflows.core.scheduler import EmbeddedScheduler
+from workflows.unionreturns.schedule import BEAT_SCHEDULE as UNION_RETURNS_SCHEDULE
 
 
 @shared_task(name="tests.core.failing_job")

@@ -9,7 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from tests.factories import make_user
@@ -364,3 +366,42 @@ def test_a_cancelled_union_cannot_submit(chattogram, union, representative, port
     assert annual_return.status == S.DRAFT and annual_return.version == 0
     assert portal.post("/bn/union-returns/new/", {"year": "2024"}).status_code == 403
     assert Union.objects.get(pk=union.pk).status == Union.Status.CANCELLED
+
+
+# --- The union's pages -------------------------------------------------------------------------------
+
+
+def test_the_unions_page_lists_its_returns(chattogram, union, representative, portal):
+    annual_return = submitted_return(chattogram, union=union, representative=representative)
+    page = portal.get("/bn/unions/").content.decode()
+    assert f"/bn/union-returns/{annual_return.pk}/" in page
+    assert "বার্ষিক রিটার্ন" in page
+
+
+def test_the_english_pages_print_amounts_in_latin_digits(chattogram, union, representative, portal):
+    annual_return = submitted_return(chattogram, union=union, representative=representative)
+    page = portal.get(f"/en/union-returns/{annual_return.pk}/versions/1/").content.decode()
+    assert "12,50,000.50" in page  # total income, lakh grouping
+    bengali = portal.get(f"/bn/union-returns/{annual_return.pk}/versions/1/").content.decode()
+    assert "১২,৫০,০০০.৫০" in bengali
+
+
+def test_the_list_of_returns_runs_constant_queries(chattogram, union, representative, portal):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert portal.get("/bn/union-returns/").status_code == 200
+        return len(captured)
+
+    submitted_return(chattogram, union=union, representative=representative, year=2020)
+    queries()
+    few = queries()
+    for year in (2021, 2022, 2023):
+        submitted_return(chattogram, union=union, representative=representative, year=year)
+    assert queries() == few
+
+
+def test_signed_out_visitors_are_sent_to_the_sign_in_page(chattogram):
+    annual_return = submitted_return(chattogram)
+    response = Client().get(f"/bn/union-returns/{annual_return.pk}/")
+    assert response.status_code == 302 and "/unions/sign-in/" in response["Location"]
+    assert "no-cache" in response.get("Cache-Control", "") or "max-age=0" in response.get("Cache-Control", "")

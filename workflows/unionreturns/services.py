@@ -14,7 +14,7 @@ from django.utils.translation import override
 from pages.base.templatetags.bangla import local_digits
 from workflows.core.amounts import format_amount
 from workflows.core.contract import OFFICE_HEAD, nearest_post, transition
-from workflows.core.services import TransitionNotPossible, record
+from workflows.core.services import record
 from workflows.core.uploads import FilesRemovedOnRollback, save_checked_upload
 
 from .models import AMOUNT_FIELDS, AnnualReturn, AnnualReturnVersion, ReturnDocument
@@ -185,10 +185,9 @@ def _version_label(number):
 
 
 def decide_version(annual_return: AnnualReturn, *, accepted: bool, remarks=()) -> AnnualReturnVersion:
-    """The examiner's verdict on the latest version (called by the examination form, under the lock)."""
+    """The examiner's verdict on the latest version (called by the examination form, under the lock, once the
+    return's status allowed it). A return the head sent back is decided again: the later verdict stands."""
     version = annual_return.versions.select_for_update().get(number=annual_return.version)
-    if version.verdict:
-        raise TransitionNotPossible()
     version.verdict = AnnualReturnVersion.Verdict.ACCEPTED if accepted else AnnualReturnVersion.Verdict.RETURNED
     version.remarks = list(remarks)
     version.decided_at = timezone.now()

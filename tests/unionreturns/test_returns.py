@@ -242,7 +242,7 @@ def test_a_missing_pdf_is_refused(portal):
     annual_return = start(portal)
     response = post_return(portal, annual_return, {**FIGURES, "audit_report": ""}, files=False)
     assert response.status_code == 400
-    assert "নিরীক্ষকের প্রতিবেদন" in response.content.decode()
+    assert "নিরীক্ষকের প্রতিবেদন (পিডিএফ) সংযুক্ত করুন।" in response.content.decode()
     annual_return.refresh_from_db()
     assert annual_return.status == S.DRAFT and annual_return.version == 0
 
@@ -253,7 +253,8 @@ def test_a_fake_pdf_is_refused(portal):
     data = {**FIGURES, "submit": "1", "submission_token": token_of(portal, annual_return)}
     response = portal.post(edit_url(annual_return), {**data, "constitution": pdf(), "audit_report": fake})
     assert response.status_code == 400
-    assert "audit.pdf" in response.content.decode()
+    [error] = response.context["form"].errors["audit_report"]
+    assert "audit.pdf" in error
     assert not ReturnDocument.objects.filter(annual_return=annual_return).exists()
     annual_return.refresh_from_db()
     assert annual_return.status == S.DRAFT
@@ -263,7 +264,7 @@ def test_a_second_return_for_the_same_year_is_refused(portal, union):
     start(portal)
     response = portal.post("/bn/union-returns/new/", {"year": "২০২৫"})
     assert response.status_code == 400
-    assert "ইতিমধ্যে" in response.content.decode() or "already" in response.content.decode()
+    assert "এই বছরের রিটার্ন ইউনিয়নের ইতিমধ্যে আছে" in response.content.decode()
     assert AnnualReturn.objects.filter(union=union).count() == 1
     with pytest.raises(ReturnError):
         start_return(union, YEAR)
@@ -291,7 +292,7 @@ def test_a_return_not_returned_cannot_be_resubmitted(chattogram, union, represen
     entries = AuditEntry.objects.count()
     response = post_return(portal, annual_return, {**FIGURES, "auditor_name": "অন্য কেউ"})
     assert response.status_code == 409
-    assert "ফেরত" in response.content.decode()
+    assert "কেবল ইউনিয়নে ফেরত পাঠানো রিটার্নই আবার জমা দেওয়া যায়" in response.content.decode()
     annual_return.refresh_from_db()
     assert (annual_return.status, annual_return.version) == (S.SUBMITTED, 1)
     assert annual_return.auditor_name == FIGURES["auditor_name"]
@@ -405,3 +406,16 @@ def test_signed_out_visitors_are_sent_to_the_sign_in_page(chattogram):
     response = Client().get(f"/bn/union-returns/{annual_return.pk}/")
     assert response.status_code == 302 and "/unions/sign-in/" in response["Location"]
     assert "no-cache" in response.get("Cache-Control", "") or "max-age=0" in response.get("Cache-Control", "")
+
+
+def test_an_oversized_pdf_is_refused_by_name(portal, settings):
+    settings.ATTACHMENT_MAX_BYTES = 1024
+    annual_return = start(portal)
+    big = pdf("audit.pdf", body=b"x" * 5000)
+    data = {**FIGURES, "submit": "1", "submission_token": token_of(portal, annual_return)}
+    response = portal.post(edit_url(annual_return), {**data, "constitution": pdf(), "audit_report": big})
+    assert response.status_code == 400
+    [error] = response.context["form"].errors["audit_report"]
+    assert "নিরীক্ষকের প্রতিবেদন (পিডিএফ)" in error and "১" in error  # the field by name, the limit in Bengali
+    assert "constitution" not in response.context["form"].errors
+    assert not ReturnDocument.objects.filter(annual_return=annual_return).exists()

@@ -5,6 +5,7 @@ Run after `make demo` (it reads the configured database: SQLite by default, or D
     python -m bench [portal] [--seconds 5]
     python -m bench workflows [--submissions 200] [--tasks 100000] [--database bench_workflows] [--keep]
     python -m bench certificates [--count 50]
+    python -m bench unions [--returns 100000]
 
 The workflows suite needs PostgreSQL (DATABASE_URL): it works in a scratch database of its own.
 """
@@ -59,7 +60,7 @@ def count_queries(client, path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("suite", nargs="?", default="portal", choices=["portal", "workflows", "certificates"])
+    parser.add_argument("suite", nargs="?", default="portal", choices=["portal", "workflows", "certificates", "unions"])
     parser.add_argument("--seconds", type=float, default=5.0, help="time spent on each portal measurement")
     parser.add_argument("--submissions", type=int, default=200, help="complaints filed through the public form")
     parser.add_argument("--tasks", type=int, default=100_000, help="routed tasks (and complaints) generated")
@@ -68,12 +69,18 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the scratch database afterwards")
     parser.add_argument("--reuse", action="store_true", help="measure again in a scratch database kept with --keep")
     parser.add_argument("--count", type=int, default=50, help="certificates issued (certificates suite)")
+    parser.add_argument("--returns", type=int, default=100_000, help="union annual returns generated (unions suite)")
     args = parser.parse_args()
     setup()
     if args.suite == "certificates":
         from bench.certificates import run as run_certificates
 
         raise SystemExit(run_certificates(args.count))
+    if args.suite == "unions":
+        from bench.unions import run as run_unions
+
+        database = "bench_unions" if args.database == "bench_workflows" else args.database
+        raise SystemExit(run_unions(args.returns, database, args.repeats, args.keep, args.reuse))
     if args.suite == "workflows":
         from bench.workflows import run
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "workflows.certificates",
     "workflows.training",
     "workflows.unions",
+    "workflows.unionreturns",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

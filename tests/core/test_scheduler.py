@@ -15,6 +15,7 @@ from config.schedule import collect_beat_schedule, has_schedule_module
 from workflows.core.notifications.schedule import BEAT_SCHEDULE as NOTIFICATIONS_SCHEDULE
 from workflows.core.schedule import BEAT_SCHEDULE as CORE_SCHEDULE
 from workflows.core.scheduler import EmbeddedScheduler
+from workflows.unionreturns.schedule import BEAT_SCHEDULE as UNION_RETURNS_SCHEDULE
 
 
 @shared_task(name="tests.core.failing_job")
@@ -41,7 +42,7 @@ def task_runs():
 
 
 def test_the_settings_collect_every_apps_schedule():
-    assert settings.CELERY_BEAT_SCHEDULE == {**CORE_SCHEDULE, **NOTIFICATIONS_SCHEDULE}
+    assert settings.CELERY_BEAT_SCHEDULE == {**CORE_SCHEDULE, **NOTIFICATIONS_SCHEDULE, **UNION_RETURNS_SCHEDULE}
     assert {"sla-reminders", "sla-escalation", "workflow-timers", "flush-outbox"} <= set(settings.CELERY_BEAT_SCHEDULE)
 
 

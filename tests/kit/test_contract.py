@@ -94,12 +94,27 @@ class TrainingBatches(ProcessUnderTest):
         return {f"present_{trainee.pk}_0": "on", f"completed_{trainee.pk}": "on"}
 
 
+class UnionReturns(ProcessUnderTest):
+    def prepare(self):
+        from tests.unionreturns.factories import ensure_examiner_posts
+
+        ensure_examiner_posts()
+
+    def file(self, office, text="সাধারণ বিবরণ"):
+        from tests.unionreturns.factories import submitted_return
+        from tests.unions.factories import make_union
+
+        return submitted_return(office, union=make_union(office, name_bn=text))
+
+
 def _processes():
     from tests.kit.leaveprocess.flows import LeaveFlow
     from workflows.complaints import roles as complaint_roles
     from workflows.complaints.flows import ComplaintFlow
     from workflows.training import roles as training_roles
     from workflows.training.flows import TrainingFlow
+    from workflows.unionreturns.flows import AnnualReturnFlow
+    from workflows.unions import roles as union_roles
 
     return [
         Complaints(
@@ -128,6 +143,15 @@ def _processes():
             list_url="/admin/workflows/training/",
             namespace="training_admin",
             flow=TrainingFlow,
+        ),
+        UnionReturns(
+            name="unionreturns",
+            role=union_roles.UNION_EXAMINER,
+            first_action={"decision": "accept"},
+            transition="annualreturn.accept",
+            list_url="/admin/workflows/union-returns/",
+            namespace="unionreturns_admin",
+            flow=AnnualReturnFlow,
         ),
     ]
 

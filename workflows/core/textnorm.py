@@ -170,6 +170,13 @@ def integer(value) -> int:
     return int(text)
 
 
+def amount(value):
+    """An amount in taka (amounts.parse_amount): ১২,৫০,০০০.৫০, 1250000.5, or an XLSX number cell."""
+    from .amounts import parse_amount
+
+    return parse_amount(value)
+
+
 def nid(value) -> str:
     """A national ID number: 10 digits (smart card), 13 or 17 (older cards), spaces and dashes ignored."""
     if isinstance(value, int | float) and not isinstance(value, bool):

@@ -4,6 +4,7 @@ remarks; the union resubmits; the head certifies; the union downloads the certif
 Around it, every bad input gets a clear translated answer and changes nothing."""
 
 import datetime
+import re
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ from tests.factories import make_user
 from tests.unions.factories import make_representative, make_union, signed_in_representative
 from workflows.certificates.services import verification_url
 from workflows.core.models import AuditEntry, Office, Post, PostHolding
+from workflows.core.notifications import sms
 from workflows.core.notifications.models import OutboxMessage
 from workflows.core.roles import OFFICE_HEAD
 from workflows.core.selectors import open_routes_of
@@ -109,12 +111,29 @@ def act(client, annual_return, data):
 
 
 def test_a_return_from_the_union_to_its_certificate(
-    chattogram, union, representative, portal, demo, django_capture_on_commit_callbacks
+    chattogram, union, demo, settings, django_capture_on_commit_callbacks
 ):
+    settings.SMS_BACKEND = "workflows.core.notifications.sms.LocmemSmsBackend"
+    sms.outbox.clear()
     examiner = holder(chattogram, UNION_EXAMINER, "uar-examiner")
     head_post = Post.objects.get(office=chattogram, role=OFFICE_HEAD)
     head = PostHolding.objects.current().filter(post=head_post).first()
     head = head.user if head else holder(chattogram, OFFICE_HEAD, "uar-head")
+    make_union(chattogram, name_bn="বিলম্বিত শ্রমিক ইউনিয়ন", registered_on=datetime.date(2010, 5, 1))  # files nothing
+
+    # The office invites the union's general secretary; the SMS says where to sign in.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = signed_in(examiner).post(
+            f"/admin/workflows/unions/{union.pk}/representatives/",
+            {"name": "মোঃ আবুল কাশেম", "position": "general_secretary", "mobile": "০১৭১১-৫৫৫৬৬৬"},
+        )
+    assert response.status_code == 302
+    assert "/bn/unions/sign-in/" in sms.outbox[-1].text
+    # They sign in on the portal with the one-time code sent by SMS.
+    portal = Client()
+    assert portal.post("/bn/unions/sign-in/", {"mobile": "01711555666"}).status_code == 302
+    code = re.search(r"(\d{6})", sms.outbox[-1].text.translate(str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789"))).group(1)
+    assert portal.post("/bn/unions/sign-in/code/", {"code": code})["Location"] == "/bn/unions/"
 
     # The union's page lists its returns; it starts one for last year.
     annual_return = start(portal)
@@ -150,7 +169,7 @@ def test_a_return_from_the_union_to_its_certificate(
     assert annual_return.figures.closing_balance == Decimal("379500.00")
     route = open_routes_of(annual_return).get()
     assert route.post.role == UNION_EXAMINER and route.post.office == chattogram
-    assert OutboxMessage.objects.filter(template_key="union-return-received", recipient__endswith="1711000111").exists()
+    assert OutboxMessage.objects.filter(template_key="union-return-received", recipient__endswith="1711555666").exists()
 
     # The examiner sees the figures with lakh grouping and downloads the PDFs.
     officer = signed_in(examiner)
@@ -221,6 +240,11 @@ def test_a_return_from_the_union_to_its_certificate(
         "annualreturn.accept",
         "annualreturn.certify",
     ]
+
+    # After 30 April, the office's defaulters list names the union that filed nothing, not this one.
+    defaulters = signed_in(examiner).get("/admin/workflows/union-returns-defaulters/", {"year": str(YEAR)})
+    assert "বিলম্বিত শ্রমিক ইউনিয়ন" in defaulters.content.decode()
+    assert union.name_bn not in defaulters.content.decode()
 
 
 # --- Bad input: a clear answer, nothing changed --------------------------------------------------

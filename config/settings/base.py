@@ -131,6 +131,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous page responses are kept this long unless a publish purges them first.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# The query parameters the public pages read (listing pages, search, the downloads' and notices' filters);
+# a URL with any other is answered but never stored (pages/base/cache.py).
+PAGE_CACHE_QUERY_PARAMS = frozenset({"page", "q", "category", "year"})
 # With Redis, signed-in users' sessions are read from the cache (written through to the database, which
 # keeps them across a cache flush): one query less on every back-office page. Not from local memory: it is
 # each process's own, so a session ended (a logout) in one process would live on in the others.
@@ -216,6 +219,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: broken images offline, and officers' e-mail hashes sent to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILADMIN_USER_LOGIN_FORM = "pages.base.admin_forms.LoginForm"
 # Every office is in Bangladesh: offer Dhaka time (and UTC), not the world's 600 zone names.

@@ -49,12 +49,24 @@ def _cache_key(request) -> str:
     return f"page-cache:{current_generation()}:{url}"
 
 
+def _has_known_query(request) -> bool:
+    """Only the query parameters the portal's pages read (`PAGE_CACHE_QUERY_PARAMS`: page, search, filters),
+    once each and short, make a cacheable URL; anything else (`/bn/?junk=1`, `?junk=2`…) is answered
+    without storing a copy, so nobody can fill the shared cache (which also holds the rate-limit counters)."""
+    query = request.GET
+    if len(request.META.get("QUERY_STRING", "")) > 200:
+        return False
+    known = settings.PAGE_CACHE_QUERY_PARAMS
+    return all(name in known and len(query.getlist(name)) == 1 for name in query)
+
+
 def _is_cacheable_request(request) -> bool:
     # Anyone with a session (signed-in editors and officers) gets fresh pages.
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(UNCACHED_PREFIXES)
+        and _has_known_query(request)
     )
 
 

@@ -68,3 +68,19 @@ def test_home_page_queries_do_not_grow_with_content(client, demo):
     after = count_home_queries(client)
     assert after == before
     assert before <= 25
+
+
+def test_unknown_query_strings_are_answered_but_never_stored(client, demo, rf):
+    from django.core.cache import cache
+
+    from pages.base.cache import _cache_key
+
+    for junk in range(3):
+        response = client.get("/bn/", {"junk": str(junk)})
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+        assert cache.get(_cache_key(rf.get("/bn/", {"junk": str(junk)}))) is None
+    # A parameter the pages read is cached as before; the same one twice is not.
+    assert client.get("/bn/notices/", {"page": "2"})["X-Page-Cache"] == "miss"
+    assert client.get("/bn/notices/", {"page": "2"})["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in client.get("/bn/notices/?page=2&page=3")
+    assert "X-Page-Cache" not in client.get("/bn/", {"q": "x" * 300})

@@ -114,6 +114,23 @@ def test_anonymous_complaint_gets_an_access_code_and_keeps_no_contact(client, se
     assert complaint.check_access_code(code)
 
 
+def test_the_access_code_is_shown_once_and_the_acknowledgement_not_for_long(client, service, settings):
+    """A shared computer (a cyber café, a union office): a reload shows no code, the session keeps none,
+    and after ACKNOWLEDGEMENT_SECONDS the acknowledgement is gone."""
+    from django.contrib.sessions.models import Session
+
+    response = post_form(client, NEW_BN, complaint_data(service, is_anonymous="on"), follow=True)
+    code = response.context["access_code"]
+    assert code in response.text
+    reload = client.get("/bn/complaints/new/received/")
+    assert reload.status_code == 200 and code not in reload.text
+    assert "একবারই দেখানো" in reload.text
+    stored = Session.objects.get(session_key=client.session.session_key).get_decoded()
+    assert code not in str(stored)
+    settings.ACKNOWLEDGEMENT_SECONDS = 0
+    assert client.get("/bn/complaints/new/received/").status_code == 404
+
+
 def test_acknowledgement_is_only_for_the_session_that_filed(client, service):
     post_form(client, NEW_BN, complaint_data(service))
     complaint = filed_complaints().get()

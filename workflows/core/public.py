@@ -147,16 +147,23 @@ class CaseAccess:
     def remember_submitted(self, request, case, access_code=None) -> None:
         """The session that filed the case may see it, and its acknowledgement (with the access code)."""
         self.remember(request, case)
-        request.session[self.submitted_key] = case.pk
+        request.session[self.submitted_key] = [case.pk, int(time.time())]
         request.session[self.access_code_key] = access_code or None
 
     def submitted(self, request, queryset=None) -> SubmittedCase | None:
-        """The case this session filed last, for its acknowledgement; None if it filed none."""
-        pk = request.session.get(self.submitted_key)
-        case = self._queryset(queryset).filter(pk=pk).first() if pk else None
+        """The case this session filed last, for its acknowledgement; None if it filed none, or long ago.
+
+        The access code is handed out once: it leaves the session as it is read, so a reload (or the next
+        person at a shared computer in a cyber café) does not see it, and the session table never keeps it.
+        The acknowledgement itself lasts ACKNOWLEDGEMENT_SECONDS (30 minutes by default)."""
+        pk, at = (request.session.get(self.submitted_key) or [None, 0])[:2]
+        access_code = request.session.pop(self.access_code_key, None)
+        if not pk or time.time() - at > getattr(settings, "ACKNOWLEDGEMENT_SECONDS", 30 * 60):
+            return None
+        case = self._queryset(queryset).filter(pk=pk).first()
         if case is None:
             return None
-        return SubmittedCase(case, request.session.get(self.access_code_key))
+        return SubmittedCase(case, access_code)
 
 
 # --- One-time submission tokens -----------------------------------------------------------------

@@ -73,6 +73,8 @@ def test_production_settings_pass_the_deploy_check():
         "ALLOWED_HOSTS": "portal.example.gov.bd",
         # Production signs certificates with a key from its environment (certificates.W001 without one).
         "CERTIFICATE_SIGNING_KEYS": "prod-1:" + "A" * 43,
+        # Production shares one cache (Redis) between its processes (base.W001 without one).
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -93,3 +95,23 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_the_deploy_check_warns_of_a_cache_local_to_each_process():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "k" * 20 + "-production-test-secret-" + "x" * 30,
+        "ALLOWED_HOSTS": "portal.example.gov.bd",
+        "CERTIFICATE_SIGNING_KEYS": "prod-1:" + "A" * 43,
+    }
+    env.pop("REDIS_URL", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0 and "base.W001" in result.stdout + result.stderr

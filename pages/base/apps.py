@@ -9,11 +9,10 @@ class BaseConfig(AppConfig):
 
     def ready(self):
         from django.apps import apps
-
-        from . import checks  # noqa: F401  (registers the deploy check of the shared cache)
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from . import checks  # noqa: F401  (registers the deploy check of the shared cache)
         from .admin_sidebar import connect_signals as connect_sidebar_signals
         from .cache import purge_page_cache
 

@@ -14,8 +14,14 @@ from .factories import (
     EXE,
     HTML,
     PDF,
+    PDF_WITH_EMBEDDED_EXE,
+    PDF_WITH_GOTOE,
     PDF_WITH_HIDDEN_LAUNCH,
     PDF_WITH_JAVASCRIPT,
+    PDF_WITH_PACKED_JAVASCRIPT,
+    PDF_WITH_SUBMIT_FORM,
+    PDF_WITH_URI,
+    PLAIN_COMPRESSED_PDF,
     SVG,
     complaint_data,
     filed_complaints,
@@ -62,6 +68,11 @@ BAD_FILES = {
     "svg": ("drawing.svg", SVG, "image/svg+xml"),
     "pdf-with-javascript": ("form.pdf", PDF_WITH_JAVASCRIPT, "application/pdf"),
     "pdf-with-hidden-launch": ("scan.pdf", PDF_WITH_HIDDEN_LAUNCH, "application/pdf"),
+    "pdf-with-javascript-in-an-object-stream": ("packed.pdf", PDF_WITH_PACKED_JAVASCRIPT, "application/pdf"),
+    "pdf-with-an-embedded-exe": ("attached.pdf", PDF_WITH_EMBEDDED_EXE, "application/pdf"),
+    "pdf-opening-an-embedded-file": ("gotoe.pdf", PDF_WITH_GOTOE, "application/pdf"),
+    "pdf-opening-a-web-address": ("link.pdf", PDF_WITH_URI, "application/pdf"),
+    "pdf-sending-a-form-away": ("submit.pdf", PDF_WITH_SUBMIT_FORM, "application/pdf"),
     "png-header-then-garbage": ("broken.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png"),
     "empty": ("empty.pdf", b"", "application/pdf"),
 }
@@ -194,3 +205,19 @@ def test_system_check_refuses_private_media_inside_media_root(settings):
     assert private_media_is_private(None) == []
     settings.PRIVATE_MEDIA_ROOT = settings.MEDIA_ROOT / "private"
     assert [e.id for e in private_media_is_private(None)] == ["workflows_core.E001"]
+
+
+def test_a_plain_pdf_with_compressed_objects_is_accepted_and_a_bomb_is_not():
+    import zlib
+
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from workflows.core import uploads
+
+    checked = uploads.check_upload(SimpleUploadedFile("plain.pdf", PLAIN_COMPRESSED_PDF))
+    assert checked.content_type == "application/pdf"
+    bomb = zlib.compress(b"0" * (uploads.PDF_MAX_INFLATED + 1024), 9)  # about 50 KB that unpack to 50 MB
+    data = b"%PDF-1.4\n1 0 obj\n<< /Length 1 >>\nstream\n" + bomb + b"\nendstream\nendobj\n%%EOF\n"
+    with pytest.raises(ValidationError):
+        uploads.check_upload(SimpleUploadedFile("bomb.pdf", data))

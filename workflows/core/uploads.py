@@ -12,6 +12,7 @@ import os
 import re
 import unicodedata
 import uuid
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,9 +39,27 @@ EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png"}
 # Names a file may already carry for its type; any other name gets the right extension appended.
 KNOWN_SUFFIXES = {PDF: {".pdf"}, JPEG: {".jpg", ".jpeg"}, PNG: {".png"}}
 
-# PDF actions that run code or programs when the file is opened. Names may hide letters as #xx.
+# What a PDF attached to a case may not hold: scripts (JavaScript, XFA forms), actions that start programs,
+# open other files or send data away (Launch, GoToE, GoToR, URI, SubmitForm, ImportData), embedded files and
+# rich media. Names may hide letters as #xx, and may sit in compressed object streams (read below).
 PDF_NAME_RE = re.compile(rb"/((?:[A-Za-z0-9]|#[0-9A-Fa-f]{2})+)")
-DANGEROUS_PDF_NAMES = {b"JavaScript", b"JS", b"Launch"}
+DANGEROUS_PDF_NAMES = {
+    b"JavaScript",
+    b"JS",
+    b"XFA",
+    b"Launch",
+    b"GoToE",
+    b"GoToR",
+    b"URI",
+    b"SubmitForm",
+    b"ImportData",
+    b"EmbeddedFile",
+    b"EmbeddedFiles",
+    b"RichMedia",
+}
+PDF_STREAM_RE = re.compile(rb"stream\r?\n")
+# Decompressing what an upload's streams hold stops here: more is a decompression bomb, refused as such.
+PDF_MAX_INFLATED = 50 * 1024 * 1024
 
 DISPLAY_NAME_MAX = 100
 
@@ -161,7 +180,7 @@ def _not_allowed(name):
     )
 
 
-def _pdf_has_active_content(data: bytes) -> bool:
+def _has_dangerous_name(data: bytes) -> bool:
     for match in PDF_NAME_RE.finditer(data):
         raw = match.group(1)
         if b"#" in raw:
@@ -169,6 +188,32 @@ def _pdf_has_active_content(data: bytes) -> bool:
         if raw in DANGEROUS_PDF_NAMES:
             return True
     return False
+
+
+def _inflated_streams(data: bytes):
+    """The decompressed contents of the file's Flate streams (object streams hide dictionaries there),
+    up to PDF_MAX_INFLATED in all; raises ValueError beyond it."""
+    budget = PDF_MAX_INFLATED
+    view = memoryview(data)  # no copy of the file per stream
+    for match in PDF_STREAM_RE.finditer(data):
+        inflater = zlib.decompressobj()
+        try:
+            chunk = inflater.decompress(view[match.end() :], budget + 1)
+        except zlib.error:
+            continue  # not a Flate stream (an image's DCT, say): nothing to read in it
+        budget -= len(chunk)
+        if budget < 0 or inflater.unconsumed_tail:
+            raise ValueError("the PDF's streams unpack to more than the limit")
+        yield chunk
+
+
+def _pdf_has_active_content(data: bytes) -> bool:
+    if _has_dangerous_name(data):
+        return True
+    try:
+        return any(_has_dangerous_name(chunk) for chunk in _inflated_streams(data))
+    except ValueError:
+        return True  # a decompression bomb is not a plain PDF either
 
 
 def _image_format(data: bytes) -> str | None:

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 
-from bench.workflows import Listing, measure, scratch_database, task_link
+from bench.workflows import Listing, last_id, measure, run_script, scratch_database, task_link
 from workflows.core import selectors
 
 GENERATE = """
@@ -108,16 +108,13 @@ def generate(count):
     users = get_user_model().objects.in_bulk(["officer", "admin"], field_name="username")
     officer_post = Post.objects.get(office__code="dlo-chattogram", role=UNION_EXAMINER)
 
-    def next_id(model):
-        return model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-
     values = {
         "n": count,
         "unions": max(count // 5, 1),
-        "u0": next_id(Union),
-        "r0": next_id(AnnualReturn),
-        "p0": next_id(Process),
-        "t0": next_id(Task),
+        "u0": last_id(Union),
+        "r0": last_id(AnnualReturn),
+        "p0": last_id(Process),
+        "t0": last_id(Task),
         "flow_class": Process._meta.get_field("flow_class").get_prep_value(AnnualReturnFlow),
         "flow_task": Task._meta.get_field("flow_task").get_prep_value(AnnualReturnFlow.examine),
         "flow_label": AnnualReturnFlow.instance.flow_label,
@@ -126,11 +123,7 @@ def generate(count):
         "admin": users["admin"].pk,
         "post_type": ContentType.objects.get_for_model(Post).pk,
     }
-    with connection.cursor() as cursor:
-        for statement in filter(str.strip, GENERATE.split(";\n")):
-            cursor.execute(statement, values if "%(" in statement else None)
-    with connection.cursor() as cursor:  # outside any transaction: VACUUM cannot run in one
-        cursor.execute("VACUUM ANALYZE")
+    run_script(GENERATE, values)
 
 
 def listings():

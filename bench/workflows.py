@@ -161,6 +161,21 @@ DROP TABLE bench_posts;
 """
 
 
+def last_id(model) -> int:
+    """The highest id in the model's table (generated rows take the ids after it)."""
+    return model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+def run_script(script: str, values: dict) -> None:
+    """The statements of a generation script (separated by `;` at a line's end) with `values`, then
+    VACUUM ANALYZE so the planner's statistics and the visibility map are up to date."""
+    with connection.cursor() as cursor:
+        for statement in filter(str.strip, script.split(";\n")):
+            cursor.execute(statement, values if "%(" in statement else None)
+    with connection.cursor() as cursor:  # outside any transaction: VACUUM cannot run in one
+        cursor.execute("VACUUM ANALYZE")
+
+
 def generate(count):
     """`count` complaints, each with its process and one routed review task, spread over every GRO post:
     40 % waiting (NEW), 10 % claimed (by the demo officer on their post, by admin elsewhere), 50 % done."""
@@ -174,14 +189,11 @@ def generate(count):
     users = get_user_model().objects.in_bulk(["officer", "admin"], field_name="username")
     officer_post = Post.objects.get(office__code="dlo-chattogram", role=complaint_roles.GRIEVANCE_REDRESS_OFFICER)
 
-    def next_id(model):
-        return (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
-
     values = {
         "n": count,
-        "c0": next_id(Complaint),
-        "p0": next_id(Process),
-        "t0": next_id(Task),
+        "c0": last_id(Complaint),
+        "p0": last_id(Process),
+        "t0": last_id(Task),
         "flow_class": Process._meta.get_field("flow_class").get_prep_value(ComplaintFlow),
         "flow_task": Task._meta.get_field("flow_task").get_prep_value(ComplaintFlow.review),
         "flow_label": ComplaintFlow.instance.flow_label,
@@ -190,11 +202,7 @@ def generate(count):
         "admin": users["admin"].pk,
         "post_type": ContentType.objects.get_for_model(Post).pk,
     }
-    with connection.cursor() as cursor:
-        for statement in filter(str.strip, GENERATE.split(";\n")):
-            cursor.execute(statement, values if "%(" in statement else None)
-    with connection.cursor() as cursor:  # outside any transaction: VACUUM cannot run in one
-        cursor.execute("VACUUM ANALYZE")
+    run_script(GENERATE, values)
 
 
 # --- measuring -------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ There is no add, edit or delete view: certificates are issued by a process step 
 
 import django_filters
 from django.contrib import messages
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -24,7 +23,7 @@ from workflows.core.tables import LinkTitleColumn, LocalDateColumn, PlainColumn
 
 from .forms import RevokeForm
 from .models import Certificate
-from .services import CertificateError, may_revoke, revoke_certificate
+from .services import CertificateError, may_revoke, pdf_response, revoke_certificate
 
 NAMESPACE = "certificates_admin"
 
@@ -133,16 +132,7 @@ class CertificateInspectView(WagtailAdminTemplateMixin, TemplateView):
 
 def download(request, pk):
     """The PDF leaves private storage only here, as a download, for officers of the issuing office."""
-    certificate = get_object_or_404(certificates_for(request.user), pk=pk)
-    response = FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
-        filename=f"certificate-{certificate.serial_display}.pdf",
-        content_type="application/pdf",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return pdf_response(get_object_or_404(certificates_for(request.user), pk=pk))
 
 
 @require_POST

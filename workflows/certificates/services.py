@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -260,3 +261,19 @@ def certificate_by_serial(serial) -> Certificate | None:
     if code is None:
         return None
     return Certificate.objects.filter(serial=code).select_related("kind", "office").first()
+
+
+def pdf_response(certificate) -> FileResponse:
+    """The certificate's PDF as a download, never shown inline nor kept by a shared cache. The caller has
+    checked who may have it (the issuing office's officers, the holder, the union's representative)."""
+    if certificate is None or not certificate.pdf:
+        raise Http404
+    response = FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"certificate-{certificate.serial_display}.pdf",
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

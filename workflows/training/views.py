@@ -8,7 +8,7 @@ exist. Failed lookups count against a rate limit. Nothing here may be cached (pe
 
 from django.conf import settings
 from django.core import signing
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from workflows.certificates.models import Certificate
+from workflows.certificates.services import certificate_by_serial, pdf_response
 from workflows.core.codes import normalize_serial
 from workflows.core.public import CaseAccess, RateLimit
 
@@ -54,7 +55,7 @@ def _linked(request, serial) -> bool:
 def _certificate_or_404(request, serial):
     normalized = normalize_serial(serial)
     if normalized and _linked(request, normalized):
-        certificate = ACCESS._queryset(None).filter(serial=normalized).first()
+        certificate = certificate_by_serial(normalized)
         if certificate is None:
             raise Http404
         ACCESS.remember(request, certificate)
@@ -91,14 +92,4 @@ def certificate(request, serial):
 
 @never_cache
 def download(request, serial):
-    found = _certificate_or_404(request, serial)
-    if not found.pdf:
-        raise Http404
-    response = FileResponse(
-        found.pdf.open("rb"),
-        as_attachment=True,
-        filename=f"certificate-{found.serial}.pdf",
-        content_type="application/pdf",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return pdf_response(_certificate_or_404(request, serial))

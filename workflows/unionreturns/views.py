@@ -11,7 +11,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
+from workflows.certificates.services import pdf_response
 from workflows.core.public import SubmissionToken, submission_pending
 from workflows.core.uploads import download_response, limit_uploads
 from workflows.unions.portal import union_required
@@ -184,15 +184,4 @@ def document(request, pk, document_id):
 def certificate(request, pk):
     """The certificate's PDF, for the union's signed-in representative only."""
     annual_return = _return_or_404(request, pk)
-    found = annual_return.certificate
-    if found is None or not found.pdf:
-        raise Http404
-    response = FileResponse(
-        found.pdf.open("rb"),
-        as_attachment=True,
-        filename=f"certificate-{found.serial}.pdf",
-        content_type="application/pdf",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return pdf_response(annual_return.certificate)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.base.templatetags.bangla import local_digits
 from workflows.core.contract import TaskForm, TransitionNotPossible
-from workflows.core.forms import OFFICER_TEXT_MAX
+from workflows.core.forms import officer_text_field
 
 MAX_REMARKS = 30
 
@@ -34,11 +34,9 @@ class ExaminationForm(TaskForm):
         ],
         widget=forms.RadioSelect,
     )
-    remarks = forms.CharField(
-        label=_("Remarks to the union"),
+    remarks = officer_text_field(
+        _("Remarks to the union"),
         required=False,
-        max_length=OFFICER_TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("One remark a line: the union sees them numbered on its page and corrects each."),
     )
 
@@ -80,12 +78,8 @@ class CertificationForm(TaskForm):
         ],
         widget=forms.RadioSelect,
     )
-    reason = forms.CharField(
-        label=_("Reason for sending back"),
-        required=False,
-        max_length=OFFICER_TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("The examiner reads this."),
+    reason = officer_text_field(
+        _("Reason for sending back"), required=False, help_text=_("The examiner reads this."), rows=3
     )
 
     def clean(self):

@@ -17,6 +17,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 
+from pages.base.templatetags.bangla import local_digits
 from workflows.core.access import all_offices, office_filter, visible_office_ids
 from workflows.core.permissions import OfficeScopedForm, OfficeScopedViewSet, ScopedEditView, ScopedIndexView
 from workflows.core.services import TransitionNotPossible
@@ -201,7 +202,12 @@ class UnionViewSet(OfficeScopedViewSet):
         Column("kind", label=_("kind"), accessor="get_kind_display"),
         "office",
         Column("status", label=_("status"), accessor="get_status_display"),
-        Column("active_representatives", label=_("Representatives")),
+        # The count in the page's digits (Bengali on Bengali pages).
+        Column(
+            "active_representatives",
+            label=_("Representatives"),
+            accessor=lambda union: local_digits(union.active_representatives),
+        ),
     ]
     list_filter = ["kind", "status"]
     search_fields = ["registration_number", "name_bn", "name_en", "establishment"]

@@ -48,8 +48,19 @@ class OfficeScopedPolicy(BasePermissionPolicy):
             return self.model._default_manager.none()
         return self.model._default_manager.filter(office_filter(user, self.office_field))
 
-    def users_with_any_permission(self, actions):  # pragma: no cover - not asked by the admin views used
-        raise NotImplementedError
+    def users_with_any_permission(self, actions):
+        """Active users who hold or act for a post today, and superusers (delete: nobody)."""
+        from django.contrib.auth import get_user_model
+        from django.db.models import Q
+
+        from .models import Delegation, PostHolding
+
+        users = get_user_model().objects.filter(is_active=True)
+        if set(actions) <= {"delete"}:
+            return users.none()
+        holders = PostHolding.objects.current().values("user")
+        delegates = Delegation.objects.current().values("delegate")
+        return users.filter(Q(is_superuser=True) | Q(pk__in=holders) | Q(pk__in=delegates))
 
 
 class OfficeScopedForm(WagtailAdminModelForm):

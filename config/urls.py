@@ -9,10 +9,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages.accounts.views import RateLimitedPasswordResetView
 from pages.search import views as search_views
 from workflows.core.public_urls import process_urlpatterns
 
 urlpatterns = [
+    # Wagtail's password reset, rate-limited (before Wagtail's own URL of the same path and name).
+    path("admin/password_reset/", RateLimitedPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

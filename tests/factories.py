@@ -70,3 +70,41 @@ def make_user(username, *, superuser=False, groups=(), language="bn", password="
     profile.preferred_language = language
     profile.save()
     return user
+
+
+def totp_code(device) -> str:
+    """The code an authenticator app would show for `device` now (the next step if this one was used)."""
+    import time
+
+    from django_otp.oath import totp
+
+    device.refresh_from_db()
+    step = int((time.time() - device.t0) // device.step)
+    target = max(step, device.last_t + 1)  # an app's code is accepted once: a second sign-in takes the next one
+    return str(totp(device.bin_key, device.step, device.t0, device.digits, drift=target - step)).zfill(device.digits)
+
+
+def two_factor_client(user, password="pass-for-tests"):
+    """A client signed in as an officer signs in: the password on the sign-in page, then a code from an
+    authenticator app, which the first time is enrolled over HTTP from the two-factor page."""
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user.set_password(password)  # demo users have their own; the test knows this one
+    user.save(update_fields=["password"])
+    client = Client()
+    response = client.post("/admin/login/", {"username": user.username, "password": password, "next": "/admin/"})
+    assert response.status_code == 302, "the password was refused"
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        assert client.get("/admin/two-factor/authenticator/").status_code == 200
+        device = TOTPDevice.objects.get(user=user, confirmed=False)
+        response = client.post("/admin/two-factor/authenticator/", {"name": "office phone", "code": totp_code(device)})
+        assert response.status_code == 200 and "recovery-codes" in response.text, "enrolment failed"
+    else:
+        response = client.get("/admin/")
+        assert response.status_code == 302 and response.url.startswith("/admin/two-factor/verify/")
+        response = client.post(response.url, {"code": totp_code(device), "next": "/admin/"})
+        assert response.status_code == 302, "the code was refused"
+    assert client.get("/admin/").status_code == 200
+    return client

@@ -5,7 +5,9 @@ server. DATABASE_URL selects PostgreSQL, REDIS_URL a Redis cache and CELERY_BROK
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +23,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 INSTALLED_APPS = [
     # Our apps first so that their templates win over the packages' ones.
     "pages.base",
+    "pages.accounts",
     "pages.notices",
     "pages.services",
     "pages.directory",
@@ -56,6 +59,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -79,9 +86,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor given
+    "pages.accounts.middleware.StaffSessionMiddleware",  # idle sign-out; the second factor in the admin
     "django_ratelimit.middleware.RatelimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into the lockout page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -151,6 +161,41 @@ CELERY_TIMEZONE = "Asia/Dhaka"
 # Each app declares its periodic jobs in its own schedule.py (config/schedule.py). Celery beat runs them
 # in production; in the embedded default `make run` starts the embedded scheduler (run_periodic_jobs).
 CELERY_BEAT_SCHEDULE = collect_beat_schedule(INSTALLED_APPS)
+
+# --- Staff sign-in (pages/accounts) -----------------------------------------------------------------
+# django-axes first: it refuses a locked-out user name or address before the password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Locked after this many failed sign-ins, by user name (from any address) and by address (for any user
+# name), for the cool-off time; an administrator unlocks sooner in Settings → Sign-in lockouts.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "pages.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "pages.accounts.services.client_ip"
+AXES_ENABLE_ADMIN = False  # no Django admin here; the Wagtail screen replaces it
+AXES_VERBOSE = False
+# Two-factor sign-in: which groups must use it ("*": every staff user; superusers always), and how long
+# someone who must may still sign in without it after their first sign-in.
+TWO_FACTOR_REQUIRED_GROUPS = (
+    "*"
+    if os.environ.get("TWO_FACTOR_REQUIRED_GROUPS", "*") == "*"
+    else [g.strip() for g in os.environ["TWO_FACTOR_REQUIRED_GROUPS"].split(",") if g.strip()]
+)
+TWO_FACTOR_GRACE_DAYS = int(os.environ.get("TWO_FACTOR_GRACE_DAYS", "7"))
+OTP_TOTP_ISSUER = "MoLE-DoL"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False  # a passkey is the second factor, after the password
+OTP_WEBAUTHN_RP_ID_CALLABLE = "pages.accounts.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME_CALLABLE = "pages.accounts.passkeys.relying_party_name"
+WEBAUTHN_RP_ID = os.environ.get("WEBAUTHN_RP_ID", "")
+# Sessions end when the browser closes, and a signed-in one after this long without a request; none
+# lives longer than SESSION_COOKIE_AGE.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 12 * 60 * 60
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
+# Password reset mails, per address asked for and per client address.
+PASSWORD_RESET_RATE_PER_EMAIL = "3/h"  # noqa: S105 (a rate, not a password)
+PASSWORD_RESET_RATE_PER_IP = "10/h"  # noqa: S105
 
 # --- Passwords ----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -227,6 +272,15 @@ WAGTAILADMIN_USER_LOGIN_FORM = "pages.base.admin_forms.LoginForm"
 WAGTAIL_USER_TIME_ZONES = ["Asia/Dhaka", "UTC"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+
+# The origins passkey ceremonies may come from: the admin's public URL (browsers refuse passkeys on a bare
+# IP address, so in development http://localhost:8000 stands for http://127.0.0.1:8000).
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [o for o in os.environ.get("WEBAUTHN_ORIGINS", "").split(",") if o] or [
+    urlsplit(WAGTAILADMIN_BASE_URL)
+    ._replace(path="", query="", fragment="")
+    .geturl()
+    .replace("//127.0.0.1", "//localhost")
+]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@dol.gov.bd")

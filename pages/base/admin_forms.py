@@ -10,3 +10,5 @@ class LoginForm(WagtailLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Password")
+        # No "remember me": a staff session always ends when the browser closes (and after an idle time).
+        del self.fields["remember"]

@@ -23,8 +23,8 @@ DOMAINS = ("django", "djangojs")
 # Django's own apps whose strings reach the Wagtail admin; the rest (its admin, flatpages, GIS…) are
 # not installed or never shown.
 DJANGO_CATALOGUES = ("conf", "contrib/auth", "contrib/contenttypes", "contrib/humanize", "contrib/postgres")
-# Packages whose catalogues we translate: those whose screens editors and officers work in.
-PACKAGE_PREFIXES = ("wagtail", "wagtail_localize", "viewflow")
+# Packages whose catalogues we translate: those whose screens (and passkey messages) staff see.
+PACKAGE_PREFIXES = ("wagtail", "wagtail_localize", "viewflow", "django_otp_webauthn")
 HEADER = {
     "Project-Id-Version": "mole-portal vendor strings",
     "Language": LANGUAGE,

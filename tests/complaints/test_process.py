@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from viewflow.workflow.status import STATUS
 
-from tests.factories import make_user
+from tests.factories import make_user, two_factor_client
 from workflows.complaints import roles as complaint_roles
 from workflows.complaints.models import Complaint
 from workflows.core import roles, sla
@@ -77,8 +77,9 @@ def look_up(client, complaint):
 
 
 def test_citizen_officer_and_appeal_officer_end_to_end(
-    chattogram, gro, private_root, django_capture_on_commit_callbacks
+    chattogram, gro, private_root, settings, django_capture_on_commit_callbacks
 ):
+    settings.TWO_FACTOR_GRACE_DAYS = 0  # the officers sign in with their password and an authenticator app
     citizen = Client()
     with django_capture_on_commit_callbacks(execute=True):
         complaint = file_complaint(citizen, chattogram)
@@ -88,7 +89,7 @@ def test_citizen_officer_and_appeal_officer_end_to_end(
     assert OutboxMessage.objects.filter(idempotency_key=f"complaint-{complaint.pk}-received").count() == 2
 
     # The GRO of DLO Chattogram sees it in My tasks.
-    officer = signed_in(gro)
+    officer = two_factor_client(gro)
     inbox = officer.get("/admin/workflows/tasks/mine/")
     assert inbox.status_code == 200
     assert complaint.tracking_number in inbox.text
@@ -140,7 +141,7 @@ def test_citizen_officer_and_appeal_officer_end_to_end(
     appeal_route = RoutedTask.objects.get(task__process__appealprocess__complaint=complaint)
     assert appeal_route.post.role == complaint_roles.APPEAL_OFFICER
     assert appeal_route.office == chattogram.parent
-    appeal_officer = signed_in(get_user_model().objects.get(username="appeal"))
+    appeal_officer = two_factor_client(get_user_model().objects.get(username="appeal"))
     assert complaint.tracking_number in appeal_officer.get("/admin/workflows/tasks/mine/").text
     response = appeal_officer.post(
         f"/admin/workflows/tasks/{appeal_route.pk}/",

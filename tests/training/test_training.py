@@ -21,7 +21,7 @@ from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from tests.factories import make_user
+from tests.factories import make_user, two_factor_client
 from workflows.certificates.models import Certificate
 from workflows.certificates.services import verification_url
 from workflows.core.models import AuditEntry, Office, Post, PostHolding
@@ -105,8 +105,11 @@ def offline_check(url, keys_path) -> int:
     ).returncode
 
 
-def test_a_batch_from_registration_to_certificates(people, tongi, tmp_path, django_capture_on_commit_callbacks):
-    director, head = signed_in(people["director"]), signed_in(people["head"])
+def test_a_batch_from_registration_to_certificates(
+    people, tongi, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    settings.TWO_FACTOR_GRACE_DAYS = 0  # the officers sign in with their password and an authenticator app
+    director, head = two_factor_client(people["director"]), two_factor_client(people["head"])
     course = course_in(tongi, days=2)
     # Registered in the admin by the director.
     assert director.get("/admin/workflows/training/new/").status_code == 200

@@ -15,7 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from tests.factories import make_user
+from tests.factories import make_user, two_factor_client
 from tests.unions.factories import make_representative, make_union, signed_in_representative
 from workflows.certificates.services import verification_url
 from workflows.core.models import AuditEntry, Office, Post, PostHolding
@@ -114,16 +114,18 @@ def test_a_return_from_the_union_to_its_certificate(
     chattogram, union, demo, settings, django_capture_on_commit_callbacks
 ):
     settings.SMS_BACKEND = "workflows.core.notifications.sms.LocmemSmsBackend"
+    settings.TWO_FACTOR_GRACE_DAYS = 0  # the officers sign in with their password and an authenticator app
     sms.outbox.clear()
     examiner = holder(chattogram, UNION_EXAMINER, "uar-examiner")
     head_post = Post.objects.get(office=chattogram, role=OFFICE_HEAD)
     head = PostHolding.objects.current().filter(post=head_post).first()
     head = head.user if head else holder(chattogram, OFFICE_HEAD, "uar-head")
+    examiner_client, head_client = two_factor_client(examiner), two_factor_client(head)
     make_union(chattogram, name_bn="বিলম্বিত শ্রমিক ইউনিয়ন", registered_on=datetime.date(2010, 5, 1))  # files nothing
 
     # The office invites the union's general secretary; the SMS says where to sign in.
     with django_capture_on_commit_callbacks(execute=True):
-        response = signed_in(examiner).post(
+        response = examiner_client.post(
             f"/admin/workflows/unions/{union.pk}/representatives/",
             {"name": "মোঃ আবুল কাশেম", "position": "general_secretary", "mobile": "০১৭১১-৫৫৫৬৬৬"},
         )
@@ -172,7 +174,7 @@ def test_a_return_from_the_union_to_its_certificate(
     assert OutboxMessage.objects.filter(template_key="union-return-received", recipient__endswith="1711555666").exists()
 
     # The examiner sees the figures with lakh grouping and downloads the PDFs.
-    officer = signed_in(examiner)
+    officer = examiner_client
     task_page = officer.get(f"/admin/workflows/tasks/{route.pk}/").content.decode()
     assert "১২,৫০,০০০.৫০" in task_page  # total income
     document = annual_return.audit_report
@@ -210,7 +212,7 @@ def test_a_return_from_the_union_to_its_certificate(
     assert open_routes_of(annual_return).get().post == head_post
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert act(signed_in(head), annual_return, {"decision": "certify"}).status_code == 302
+        assert act(head_client, annual_return, {"decision": "certify"}).status_code == 302
     annual_return.refresh_from_db()
     assert annual_return.status == S.CERTIFIED
     certificate = annual_return.certificate
@@ -242,7 +244,7 @@ def test_a_return_from_the_union_to_its_certificate(
     ]
 
     # After 30 April, the office's defaulters list names the union that filed nothing, not this one.
-    defaulters = signed_in(examiner).get("/admin/workflows/union-returns-defaulters/", {"year": str(YEAR)})
+    defaulters = examiner_client.get("/admin/workflows/union-returns-defaulters/", {"year": str(YEAR)})
     assert "বিলম্বিত শ্রমিক ইউনিয়ন" in defaulters.content.decode()
     assert union.name_bn not in defaulters.content.decode()
 

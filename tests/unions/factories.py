@@ -5,7 +5,7 @@ import itertools
 import time
 
 from workflows.unions.models import Position, Representative, Union
-from workflows.unions.portal import LAST_SEEN_KEY, SESSION_KEY, idle_seconds
+from workflows.unions.portal import LAST_SEEN_KEY, SESSION_KEY
 
 _numbers = itertools.count(1)
 
@@ -46,6 +46,5 @@ def signed_in_representative(client, representative):
     session = client.session
     session[SESSION_KEY] = representative.pk
     session[LAST_SEEN_KEY] = int(time.time())
-    session.set_expiry(idle_seconds())
     session.save()
     return client

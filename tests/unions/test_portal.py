@@ -171,6 +171,13 @@ def test_wrong_codes_then_too_many_then_a_new_code_works(dhaka, sms_outbox):
     assert client.session[SESSION_KEY] == representative.pk
 
 
+def test_a_union_session_ends_with_the_browser(dhaka, sms_outbox):
+    make_representative(make_union(dhaka), mobile="01711000902")
+    response = sign_in(Client(), "01711000902", sms_outbox)
+    cookie = response.cookies["sessionid"]
+    assert cookie["expires"] == "" and cookie["max-age"] == ""
+
+
 def test_expired_code_is_refused(dhaka, sms_outbox):
     make_representative(make_union(dhaka), mobile="01711000901")
     client = Client()

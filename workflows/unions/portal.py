@@ -51,7 +51,8 @@ def sign_in(request, representative) -> None:
         request.session.cycle_key()
     request.session[SESSION_KEY] = representative.pk
     request.session[LAST_SEEN_KEY] = int(time.time())
-    request.session.set_expiry(idle_seconds())
+    # No set_expiry: the cookie ends with the browser (SESSION_EXPIRE_AT_BROWSER_CLOSE), and the last-seen
+    # time ends the session after idle_seconds() on the server.
 
 
 def sign_out(request) -> None:
@@ -76,7 +77,6 @@ def signed_in_representative(request):
         sign_out(request)
         return None
     request.session[LAST_SEEN_KEY] = int(time.time())
-    request.session.set_expiry(idle_seconds())
     return representative
 
 

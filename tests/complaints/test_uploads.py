@@ -1,12 +1,17 @@
 """Attachments: accepted for what they are, not what they are called; stored privately; refused cleanly."""
 
+import hashlib
+import io
 import re
 
 import pytest
 from django.conf import settings as django_settings
 from django.test.client import MULTIPART_CONTENT, encode_multipart
 from django.utils import translation
+from PIL import Image
 
+from tests.factories import assert_no_metadata, gps_photo
+from tests.kit.pdf_corpus import PLAIN
 from workflows.complaints.models import ComplaintAttachment
 from workflows.core.uploads import display_name, download_response, private_storage
 
@@ -21,7 +26,6 @@ from .factories import (
     PDF_WITH_PACKED_JAVASCRIPT,
     PDF_WITH_SUBMIT_FORM,
     PDF_WITH_URI,
-    PLAIN_COMPRESSED_PDF,
     SVG,
     complaint_data,
     filed_complaints,
@@ -207,17 +211,83 @@ def test_system_check_refuses_private_media_inside_media_root(settings):
     assert [e.id for e in private_media_is_private(None)] == ["workflows_core.E001"]
 
 
-def test_a_plain_pdf_with_compressed_objects_is_accepted_and_a_bomb_is_not():
-    import zlib
+def test_a_pdf_from_chromium_is_accepted_and_one_with_a_packed_script_is_refused_in_bengali(client, service):
+    response = post_form(
+        client, NEW_BN, complaint_data(service, attachments=[upload("packed.pdf", PDF_WITH_PACKED_JAVASCRIPT)])
+    )
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["attachments"]
+    with translation.override("bn"):
+        expected = translation.gettext(
+            "“%(name)s” contains scripts, web links, embedded files or other actions; attach a plain PDF without "
+            "them (for example, a scan of the paper)."
+        ) % {"name": "packed.pdf"}
+    assert error == expected and "প্রোগ্রাম" not in expected and expected.isascii() is False
+    assert ComplaintAttachment.objects.count() == 0
 
-    from django.core.exceptions import ValidationError
-    from django.core.files.uploadedfile import SimpleUploadedFile
+    letter = PLAIN["chromium"]()
+    response = post_form(client, NEW_BN, complaint_data(service, attachments=[upload("চিঠি.pdf", letter)]))
+    assert response.status_code == 302
+    attachment = ComplaintAttachment.objects.get()
+    assert attachment.file.open("rb").read() == letter
 
-    from workflows.core import uploads
 
-    checked = uploads.check_upload(SimpleUploadedFile("plain.pdf", PLAIN_COMPRESSED_PDF))
-    assert checked.content_type == "application/pdf"
-    bomb = zlib.compress(b"0" * (uploads.PDF_MAX_INFLATED + 1024), 9)  # about 50 KB that unpack to 50 MB
-    data = b"%PDF-1.4\n1 0 obj\n<< /Length 1 >>\nstream\n" + bomb + b"\nendstream\nendobj\n%%EOF\n"
-    with pytest.raises(ValidationError):
-        uploads.check_upload(SimpleUploadedFile("bomb.pdf", data))
+def test_a_photo_is_stored_without_its_gps_position_and_upright(client, service, private_root):
+    photo = gps_photo()
+    with Image.open(io.BytesIO(photo)) as original:
+        assert original.getexif().get_ifd(0x8825)  # the sample does carry a position
+    response = post_form(client, NEW_BN, complaint_data(service, attachments=[upload("IMG_0001.jpg", photo)]))
+    assert response.status_code == 302
+    attachment = ComplaintAttachment.objects.get()
+    stored = (private_root / attachment.file.name).read_bytes()
+    assert assert_no_metadata(stored) == (20, 40)  # turned as the orientation said: portrait
+    assert attachment.size == len(stored)
+    assert attachment.sha256 == hashlib.sha256(stored).hexdigest()
+
+
+def post_with_file_name(client, url, data, sent_name: str):
+    """POST `data` with one attachment whose name (in the part's headers) is `sent_name`, as a browser sends it."""
+    data = {**data, "submission_token": form_token(client, url), "attachments": [pdf("PLACEHOLDER.pdf")]}
+    body = encode_multipart("BoUnDaRyStRiNg", data)
+    body = body.replace(b'filename="PLACEHOLDER.pdf"', b'filename="' + sent_name.encode() + b'"')
+    return client.generic("POST", url, body, content_type=MULTIPART_CONTENT)
+
+
+@pytest.mark.parametrize(
+    "sent_name",
+    ["a" * 296 + ".pdf", "b" * 996 + ".pdf", "c" * 9996 + ".pdf", "অভিযোগ" * 60 + ".pdf", "d" * 600 + "\x00.pdf"],
+    ids=["300", "1000", "10000", "bengali-360", "1000-with-nul"],
+)
+def test_a_file_name_too_long_keeps_the_form_with_a_translated_message(client, service, sent_name, private_root):
+    data = complaint_data(service, subject="দেরিতে সনদ", description="অনেক দিন অপেক্ষা করছি।")
+    response = post_with_file_name(client, NEW_BN, data, sent_name)
+    assert response.status_code == 200
+    form = response.context["form"]
+    [error] = form.errors["attachments"]
+    with translation.override("bn"):
+        message = translation.gettext("“%(name)s…”: this file's name is too long. Rename the file and choose it again.")
+    assert message != "“%(name)s…”: this file's name is too long. Rename the file and choose it again."
+    assert error == message % {"name": sent_name.replace("\x00", "")[:30]}
+    assert error in response.text
+    for name in ("subject", "description", "occurred_on", "desired_remedy", "complainant_name", "email"):
+        assert form[name].value() == data[name]
+    assert "দেরিতে সনদ" in response.text and "অনেক দিন অপেক্ষা করছি।" in response.text
+    assert_nothing_stored(private_root)
+
+
+@pytest.mark.parametrize(
+    ("sent_name", "shown_name"),
+    [
+        ("a" * 250 + ".pdf", "a" * 96 + ".pdf"),
+        ("C:\\Users\\karim\\" + "x" * 1200 + "\\চিঠি.pdf", "চিঠি.pdf"),
+        ("../" * 400 + "letter.pdf", "letter.pdf"),
+        ("let\x00ter.pdf", "letter.pdf"),
+    ],
+    ids=["250", "long-windows-path", "long-unix-path", "nul"],
+)
+def test_a_long_but_acceptable_name_is_shortened_with_its_extension(client, service, sent_name, shown_name):
+    response = post_with_file_name(client, NEW_BN, complaint_data(service), sent_name)
+    assert response.status_code == 302
+    attachment = ComplaintAttachment.objects.get()
+    assert attachment.original_name == shown_name
+    assert STORED_NAME_RE.fullmatch(attachment.file.name)

@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from tests.factories import DemoSite, make_user
 from workflows.core import roles as core_roles
 from workflows.core.checks import flows_follow_the_contract
+from workflows.core.demo import text_pdf
 from workflows.core.models import AuditEntry, Delegation, Office, Post, PostHolding
 from workflows.core.selectors import open_routes_of
 from workflows.core.services import add_comment
@@ -207,7 +208,7 @@ def test_every_object_url_outside_the_officers_offices_is_404(process, offices):
     case = process.file(chattogram)
     route = first_route(case)
     officer = holder_of("dlo-chattogram", process.role, f"{process.name}-officer")
-    pdf = check_upload(SimpleUploadedFile("note.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"))
+    pdf = check_upload(SimpleUploadedFile("note.pdf", text_pdf("Note"), content_type="application/pdf"))
     comment = add_comment(route, officer, "ভিতরের মন্তব্য", [pdf])
     attachment = comment.attachments.get()
     outsider = signed_in(holder_of("dlo-khulna", process.role, f"{process.name}-outsider"))

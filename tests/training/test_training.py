@@ -211,6 +211,23 @@ def test_a_batch_from_registration_to_certificates(
     assert "বাতিল" in page.text and "নামের বানান ভুল" in page.text
 
 
+def test_a_batch_may_be_planned_ahead_but_not_dated_before_the_earliest_date(people, tongi):
+    director = signed_in(people["director"])
+    course = course_in(tongi, days=2)
+    data = {"course": course.pk, "number": 8, "venue": "কক্ষ ১", "director_post": director_post(tongi).pk}
+    response = director.post(
+        "/admin/workflows/training/new/", {**data, "starts_on": "0001-01-01", "ends_on": "0001-01-02"}
+    )
+    assert response.status_code == 200
+    assert not Batch.objects.filter(course=course, number=8).exists()
+    next_year = timezone.localdate().year + 1
+    response = director.post(
+        "/admin/workflows/training/new/", {**data, "starts_on": f"{next_year}-01-10", "ends_on": f"{next_year}-01-11"}
+    )
+    assert response.status_code == 302
+    assert Batch.objects.filter(course=course, number=8).exists()
+
+
 def test_a_returned_batch_goes_back_to_its_director(people, tongi, django_capture_on_commit_callbacks):
     batch = batch_in(tongi, trainees=2)
     director, head = signed_in(people["director"]), signed_in(people["head"])

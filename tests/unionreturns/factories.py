@@ -3,6 +3,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.unions.factories import make_representative, make_union
+from workflows.core.demo import text_pdf
 from workflows.core.models import Office, Post
 from workflows.core.uploads import check_upload
 from workflows.unionreturns import services
@@ -36,8 +37,8 @@ FIGURES = {
 }
 
 
-def pdf(name="document.pdf", body=b"statement"):
-    return SimpleUploadedFile(name, b"%PDF-1.4\n" + body + b"\n%%EOF\n", content_type="application/pdf")
+def pdf(name="document.pdf", body="statement"):
+    return SimpleUploadedFile(name, text_pdf(body), content_type="application/pdf")
 
 
 def ensure_examiner_posts():

@@ -437,7 +437,7 @@ def test_signed_out_visitors_are_sent_to_the_sign_in_page(chattogram):
 def test_an_oversized_pdf_is_refused_by_name(portal, settings):
     settings.ATTACHMENT_MAX_BYTES = 1024
     annual_return = start(portal)
-    big = pdf("audit.pdf", body=b"x" * 5000)
+    big = pdf("audit.pdf", body="x" * 5000)
     data = {**FIGURES, "submit": "1", "submission_token": token_of(portal, annual_return)}
     response = portal.post(edit_url(annual_return), {**data, "constitution": pdf(), "audit_report": big})
     assert response.status_code == 400

@@ -115,6 +115,8 @@ def test_cancel_registration_is_audited_and_refuses_bad_input(offices):
     union = make_union(rajshahi)
     response = client.post(f"/admin/workflows/unions/{union.pk}/cancel/", {"on": "2099-01-01", "reason": "x"})
     assert response.status_code == 200 and "cannot be in the future" in response.content.decode()
+    response = client.post(f"/admin/workflows/unions/{union.pk}/cancel/", {"on": "0001-01-01", "reason": "x"})
+    assert response.status_code == 200 and "Enter a date on or after" in response.content.decode()
     response = client.post(f"/admin/workflows/unions/{union.pk}/cancel/", {"on": "2025-02-01", "reason": ""})
     assert response.status_code == 200
     union = Union.objects.get(pk=union.pk)

@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from pages.services.models import ServicePage
-from workflows.core.forms import AttachmentsField, UploadFormMixin
+from workflows.core.forms import AttachmentsField, EventDateField, UploadFormMixin
 from workflows.core.models import Office
 
 from .services import find_complaint
-from .validators import optional_bd_mobile, validate_not_in_future
+from .validators import optional_bd_mobile
 
 TEXT_MAX = 5000
 
@@ -37,11 +37,7 @@ class ComplaintForm(UploadFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Say what happened, where, and who was involved."),
     )
-    occurred_on = forms.DateField(
-        label=_("When it happened"),
-        validators=[validate_not_in_future],
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    occurred_on = EventDateField(label=_("When it happened"))
     desired_remedy = forms.CharField(
         label=_("What remedy do you ask for?"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -2,6 +2,7 @@
 load_demo_data). Each process's demo adds the posts of its own roles (see `ensure_role_posts`)."""
 
 import datetime
+import io
 
 from django.contrib.auth import get_user_model
 
@@ -42,3 +43,30 @@ def ensure_holders(stats, holders: dict) -> None:
 def load_demo(stats) -> None:
     ensure_role_posts(stats, OFFICE_HEAD, HEAD_TITLES, covers_sub_offices=True)
     ensure_holders(stats, HOLDERS)
+
+
+def text_pdf(text: str) -> bytes:
+    """A one-page PDF with a line of (Latin) text: the demo's and the tests' stand-in for a scanned document,
+    a real PDF as the attachments' checks (pdfcheck.py) want it."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+    )
+    content = DecodedStreamObject()
+    escaped = text.encode("latin-1", "replace").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    content.set_data(b"BT /F1 18 Tf 72 770 Td (" + escaped + b") Tj ET")
+    page.replace_contents(content)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

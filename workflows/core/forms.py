@@ -1,13 +1,17 @@
 """Form parts shared by the processes: the task form base, the attachments field with its checks and
 upload limits, and the officers' comment form."""
 
+import datetime
+
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pages.base.templatetags.bangla import local_digits
+from pages.base.templatetags.bangla import local_date, local_digits
 
-from .uploads import MAX_FILES, check_upload, local_size, max_attachment_bytes, too_large
+from .uploads import MAX_FILES, check_upload, local_size, max_attachment_bytes, name_too_long, too_large
 
 # Officers' free text (questions, replies, reasons, comments): long enough for a letter, not for abuse.
 OFFICER_TEXT_MAX = 5000
@@ -42,6 +46,7 @@ class AttachmentsField(forms.FileField):
                 )
             )
         errors.extend(too_large(name) for name in (limits.oversized if limits else []))
+        errors.extend(name_too_long(name) for name in (limits.long_names if limits else []))
         if self.required and not uploads and not errors:
             raise ValidationError(self.error_messages["required"], code="required")
         checked = []
@@ -54,6 +59,59 @@ class AttachmentsField(forms.FileField):
         if errors:
             raise ValidationError(errors)
         return checked
+
+
+def event_date_earliest() -> datetime.date:
+    """The earliest date anyone may give for something that happened (setting EVENT_DATE_EARLIEST).
+
+    1 January 1972: the ministry's records, unions' registrations and labour law start with Bangladesh; an
+    earlier date is a typing slip (0001-01-01, 1925 for 2025), not a case.
+    """
+    return getattr(settings, "EVENT_DATE_EARLIEST", datetime.date(1972, 1, 1))
+
+
+class EventDateInput(forms.DateInput):
+    """The browser's date picker, bounded like the field (min and max worked out at each display, since the
+    form classes outlive the day)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None, *, allow_future=False):
+        super().__init__(attrs, format="%Y-%m-%d")
+        self.allow_future = allow_future
+
+    def get_context(self, name, value, attrs):
+        attrs = {**(attrs or {}), "min": event_date_earliest().isoformat()}
+        if not self.allow_future:
+            attrs["max"] = timezone.localdate().isoformat()
+        return super().get_context(name, value, attrs)
+
+
+class EventDateField(forms.DateField):
+    """The date something happened: not before event_date_earliest(), and not after today (Bangladesh's date)
+    unless `allow_future` (a batch planned ahead). The messages name the bound, in the page's digits."""
+
+    def __init__(self, *, allow_future=False, **kwargs):
+        kwargs.setdefault("widget", EventDateInput(allow_future=allow_future))
+        super().__init__(**kwargs)
+        self.allow_future = allow_future
+
+    def validate(self, value):
+        super().validate(value)
+        if value is None:
+            return
+        earliest = event_date_earliest()
+        if value < earliest:
+            raise ValidationError(
+                _("Enter a date on or after %(date)s."), code="date_too_early", params={"date": local_date(earliest)}
+            )
+        today = timezone.localdate()
+        if not self.allow_future and value > today:
+            raise ValidationError(
+                _("The date cannot be in the future: enter %(date)s or earlier."),
+                code="future_date",
+                params={"date": local_date(today)},
+            )
 
 
 def attachments_help_text():

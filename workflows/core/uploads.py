@@ -1,7 +1,8 @@
 """Case attachments (complaints, answers, officers' comments): private storage, checks by content, upload
 limits and officers' downloads.
 
-A file is accepted for what it *is*, not what it is called: a PDF without scripts, a JPEG or a PNG.
+A file is accepted for what it *is*, not what it is called: a PDF without scripts or actions (pdfcheck.py), a
+JPEG or a PNG (re-encoded without metadata).
 It is stored under a random name in a folder outside MEDIA_ROOT and STATIC_ROOT, with no URL; only a
 view that has checked the officer's permission may hand it out, as a download (`download_response`).
 """
@@ -12,9 +13,9 @@ import os
 import re
 import unicodedata
 import uuid
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,11 +24,15 @@ from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.http import parse_header_parameters
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from pages.base.bengali_calendar import to_bengali_digits
+from pages.base.images import ImageTooLarge, replace_content, without_metadata
+
+from .pdfcheck import PdfVerdict, check_pdf
 
 MAX_FILES = 3
 ATTACHMENT_FIELD = "attachments"
@@ -38,30 +43,14 @@ PNG = "image/png"
 EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png"}
 # Names a file may already carry for its type; any other name gets the right extension appended.
 KNOWN_SUFFIXES = {PDF: {".pdf"}, JPEG: {".jpg", ".jpeg"}, PNG: {".png"}}
+IMAGE_FORMATS = {JPEG: "JPEG", PNG: "PNG"}  # Pillow's names
 
-# What a PDF attached to a case may not hold: scripts (JavaScript, XFA forms), actions that start programs,
-# open other files or send data away (Launch, GoToE, GoToR, URI, SubmitForm, ImportData), embedded files and
-# rich media. Names may hide letters as #xx, and may sit in compressed object streams (read below).
-PDF_NAME_RE = re.compile(rb"/((?:[A-Za-z0-9]|#[0-9A-Fa-f]{2})+)")
-DANGEROUS_PDF_NAMES = {
-    b"JavaScript",
-    b"JS",
-    b"XFA",
-    b"Launch",
-    b"GoToE",
-    b"GoToR",
-    b"URI",
-    b"SubmitForm",
-    b"ImportData",
-    b"EmbeddedFile",
-    b"EmbeddedFiles",
-    b"RichMedia",
-}
-PDF_STREAM_RE = re.compile(rb"stream\r?\n")
-# Decompressing what an upload's streams hold stops here: more is a decompression bomb, refused as such.
-PDF_MAX_INFLATED = 50 * 1024 * 1024
+# What a PDF may hold is pdfcheck's business; images are re-encoded without their metadata (pages/base/images.py).
 
 DISPLAY_NAME_MAX = 100
+# A longer name is no file's: file systems allow 255 characters at most. Such a name is refused with a message
+# (the citizen renames the file; UploadLimitHandler.long_names) rather than cut without a word.
+FILE_NAME_MAX = 255
 
 
 def max_attachment_bytes() -> int:
@@ -180,40 +169,35 @@ def _not_allowed(name):
     )
 
 
-def _has_dangerous_name(data: bytes) -> bool:
-    for match in PDF_NAME_RE.finditer(data):
-        raw = match.group(1)
-        if b"#" in raw:
-            raw = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), raw)
-        if raw in DANGEROUS_PDF_NAMES:
-            return True
-    return False
+PDF_ERRORS = {
+    PdfVerdict.ACTIVE: (
+        _(
+            "“%(name)s” contains scripts, web links, embedded files or other actions; attach a plain PDF without "
+            "them (for example, a scan of the paper)."
+        ),
+        "pdf_active_content",
+    ),
+    PdfVerdict.ENCRYPTED: (
+        _("“%(name)s” is protected by a password; attach it without the password."),
+        "pdf_encrypted",
+    ),
+    PdfVerdict.MALFORMED: (
+        _("“%(name)s” is damaged or not a complete PDF; save or scan it again and attach the new file."),
+        "pdf_malformed",
+    ),
+    PdfVerdict.TOO_COMPLEX: (
+        _("“%(name)s” unpacks to more than can be checked; attach a simpler PDF (for example, a scan)."),
+        "pdf_too_complex",
+    ),
+}
 
 
-def _inflated_streams(data: bytes):
-    """The decompressed contents of the file's Flate streams (object streams hide dictionaries there),
-    up to PDF_MAX_INFLATED in all; raises ValueError beyond it."""
-    budget = PDF_MAX_INFLATED
-    view = memoryview(data)  # no copy of the file per stream
-    for match in PDF_STREAM_RE.finditer(data):
-        inflater = zlib.decompressobj()
-        try:
-            chunk = inflater.decompress(view[match.end() :], budget + 1)
-        except zlib.error:
-            continue  # not a Flate stream (an image's DCT, say): nothing to read in it
-        budget -= len(chunk)
-        if budget < 0 or inflater.unconsumed_tail:
-            raise ValueError("the PDF's streams unpack to more than the limit")
-        yield chunk
-
-
-def _pdf_has_active_content(data: bytes) -> bool:
-    if _has_dangerous_name(data):
-        return True
-    try:
-        return any(_has_dangerous_name(chunk) for chunk in _inflated_streams(data))
-    except ValueError:
-        return True  # a decompression bomb is not a plain PDF either
+def name_too_long(name) -> ValidationError:
+    return ValidationError(
+        _("“%(name)s…”: this file's name is too long. Rename the file and choose it again."),
+        code="file_name_too_long",
+        params={"name": display_name(name)[:30]},
+    )
 
 
 def _image_format(data: bytes) -> str | None:
@@ -231,7 +215,9 @@ def _image_format(data: bytes) -> str | None:
 def check_upload(upload) -> CheckedUpload:
     """Accept a PDF without scripts or actions, a JPEG or a PNG, within the size limit; else ValidationError.
 
-    The size is checked first, from what the upload handler counted, before the content is read.
+    The size is checked first, from what the upload handler counted, before the content
+    is read. An image's content is replaced by a copy re-encoded without its metadata (EXIF with the GPS
+    position, XMP, comments): the upload and the CheckedUpload both hold the clean copy.
     """
     name = display_name(getattr(upload, "name", ""))
     limit = max_attachment_bytes()
@@ -245,12 +231,10 @@ def check_upload(upload) -> CheckedUpload:
     if len(data) > limit:
         raise too_large(name)
     if data.startswith(b"%PDF-"):
-        if _pdf_has_active_content(data):
-            raise ValidationError(
-                _("“%(name)s” contains scripts or actions; attach a plain PDF (for example, print it to PDF)."),
-                code="pdf_active_content",
-                params={"name": name},
-            )
+        verdict = check_pdf(data)
+        if verdict is not PdfVerdict.PLAIN:
+            message, code = PDF_ERRORS[verdict]
+            raise ValidationError(message, code=code, params={"name": name})
         content_type = PDF
     elif data.startswith(b"\xff\xd8\xff") and _image_format(data) == "JPEG":
         content_type = JPEG
@@ -258,6 +242,17 @@ def check_upload(upload) -> CheckedUpload:
         content_type = PNG
     else:
         raise _not_allowed(name)
+    if content_type in IMAGE_FORMATS:
+        try:
+            data = without_metadata(data, IMAGE_FORMATS[content_type])
+        except ImageTooLarge:
+            raise ValidationError(
+                _("“%(name)s” has too many pixels; attach a smaller picture."),
+                code="image_pixels",
+                params={"name": name},
+            ) from None
+        # In place, so that every caller (and Django's storage, which moves a temporary file) keeps the clean copy.
+        replace_content(upload, data)
     return CheckedUpload(
         file=upload,
         name=display_name(upload.name, content_type),
@@ -287,7 +282,8 @@ def save_checked_upload(attachment, upload: CheckedUpload, stored: list[str]) ->
 
 
 class UploadLimitHandler(FileUploadHandler):
-    """Stops keeping an attachment once it passes the size limit, and ignores files beyond MAX_FILES.
+    """Stops keeping an attachment once it passes the size limit or when its name is too long
+    (`long_names`), and ignores files beyond MAX_FILES.
 
     Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not count file parts, and FILE_UPLOAD_MAX_MEMORY_SIZE only
     chooses memory or a temporary file, so without this a 30 MB upload would be written to disk in full
@@ -306,6 +302,9 @@ class UploadLimitHandler(FileUploadHandler):
         self.skipping = False
         self.oversized: list[str] = []
         self.extra_files = 0
+        # Names longer than FILE_NAME_MAX, as sent: UploadedFile cuts a name to 255 characters silently.
+        self.long_names: list[str] = []
+        self.name_too_long = False
 
     def new_file(self, field_name, file_name, *args, **kwargs):
         super().new_file(field_name, file_name, *args, **kwargs)
@@ -315,12 +314,17 @@ class UploadLimitHandler(FileUploadHandler):
             # Skipped at the first chunk, not here: raising SkipFile before Django's handlers have opened
             # this file would make the parser close (and delete) the previous file they kept.
             self.skipping = self.seen > self.max_files
+            self.name_too_long = not self.skipping and len(file_name or "") > FILE_NAME_MAX
+            if self.name_too_long:
+                self.long_names.append(file_name)
 
     def receive_data_chunk(self, raw_data, start):
         if self.field_name != self.limited_field:
             return raw_data
         if self.skipping:
             self.extra_files += 1
+            raise SkipFile()
+        if self.name_too_long:
             raise SkipFile()
         if start + len(raw_data) > self.limit:
             self.oversized.append(display_name(self.file_name))
@@ -332,15 +336,118 @@ class UploadLimitHandler(FileUploadHandler):
 
 
 def limit_uploads(request, **options) -> UploadLimitHandler:
-    """Install the limit handler (options: UploadLimitHandler's); call before anything reads request.POST
-    or request.FILES.
+    """Install the limit handler (options: UploadLimitHandler's) and the reading of long file names
+    (`shorten_long_file_names`); call before anything reads request.POST or request.FILES.
 
     A view doing so must be csrf_exempt and check CSRF itself afterwards (csrf_protect on an inner
     view), because the CSRF middleware would otherwise read the body first (Django's documented way).
     """
     handler = UploadLimitHandler(request, **options)
     request.upload_handlers.insert(0, handler)
+    shorten_long_file_names(request)
     return handler
+
+
+# Django refuses a multipart part whose headers pass 1024 bytes (multipartparser.MAX_TOTAL_HEADER_SIZE) with a
+# bare 400, and the file's name is in those headers: a file named with a long sentence (or 300 Bengali letters)
+# would lose the citizen the whole form. Part headers up to LONG_HEADERS_CAP are mended; longer ones are no
+# browser's and are left for Django to refuse.
+MULTIPART_HEADER_LIMIT = 1024
+LONG_HEADERS_CAP = 64 * 1024
+FILE_NAME_PARAMETER_RE = re.compile(rb'(;\s*filename(\*?)=)("(?:[^"\\]|\\.)*"|[^;\r\n]*)', re.IGNORECASE)
+# What stays of a name too long to keep, for the error message (see name_too_long).
+KEPT_NAME_START = 30
+
+
+def shorten_long_file_names(request) -> None:
+    """Have this request's multipart body read with over-long part headers mended (`_mended_headers`), so the
+    form comes back with its values and a message on the file instead of a bare 400."""
+    if getattr(request, "mends_file_names", False):
+        return  # a view with several limited fields installs it once per field
+    request.mends_file_names = True
+    parse = request.parse_file_upload
+
+    def parse_mended(META, post_data):
+        boundary = parse_header_parameters(META.get("CONTENT_TYPE", ""))[1].get("boundary", "")
+        if not boundary.isascii() or not boundary:
+            return parse(META, post_data)  # Django's parser says what is wrong
+        return parse(META, _MendedBody(post_data, b"\r\n--" + boundary.encode("ascii")))
+
+    request.parse_file_upload = parse_mended
+
+
+def _mended_headers(headers: bytes) -> bytes:
+    """A part's headers, short enough for Django: the file name cut to its last path part (as Django does
+    anyway) or, when that is still longer than FILE_NAME_MAX, replaced by a name just over it that starts like
+    the original, which check_upload then refuses as too long."""
+    if len(headers) <= MULTIPART_HEADER_LIMIT:
+        return headers
+    found = FILE_NAME_PARAMETER_RE.search(headers)
+    if found is None:
+        return headers
+    value = found.group(3).strip().strip(b'"')
+    if found.group(2):  # filename*=charset''percent-encoded (RFC 5987)
+        value = unquote_to_bytes(value.split(b"'", 2)[-1])
+    name = value.decode("utf-8", "replace").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(c for c in name if c.isprintable() and c not in '"\\')
+    if len(name) > FILE_NAME_MAX:
+        start = name[:KEPT_NAME_START]
+        name = start + "_" * (FILE_NAME_MAX + 1 - len(start))
+    rest = FILE_NAME_PARAMETER_RE.sub(b"", headers[found.end() :])  # a second spelling (filename*) goes too
+    return headers[: found.start()] + b'; filename="' + name.encode() + b'"' + rest
+
+
+class _MendedBody:
+    """A multipart body as Django's parser reads it (`read(size)`), each part's headers through _mended_headers."""
+
+    def __init__(self, stream, delimiter: bytes):
+        self._pieces = self._mended(stream, delimiter)
+        self._buffer = b""
+
+    def read(self, size=-1):
+        while size is None or size < 0 or len(self._buffer) < size:
+            piece = next(self._pieces, None)
+            if piece is None:
+                break
+            self._buffer += piece
+        size = len(self._buffer) if size is None or size < 0 else size
+        out, self._buffer = self._buffer[:size], self._buffer[size:]
+        return out
+
+    @staticmethod
+    def _mended(stream, delimiter):
+        # The body opens with the delimiter less its CRLF: two bytes are put in front, and never sent on.
+        pending, to_drop, in_headers, done = b"\r\n", 2, False, False
+        while True:
+            piece, more = b"", False
+            if in_headers:
+                end = pending.find(b"\r\n\r\n")
+                if end != -1:
+                    piece, pending, in_headers = _mended_headers(pending[: end + 4]), pending[end + 4 :], False
+                elif done or len(pending) > LONG_HEADERS_CAP:
+                    in_headers = False  # the epilogue, or headers no browser sends: passed on as they are
+                else:
+                    more = True
+            else:
+                at = pending.find(delimiter)
+                if at != -1:
+                    cut = at + len(delimiter)
+                    piece, pending, in_headers = pending[:cut], pending[cut:], True
+                else:
+                    # Keep what could be the start of a delimiter that the next read completes.
+                    cut = len(pending) if done else max(len(pending) - len(delimiter) + 1, 0)
+                    piece, pending, more = pending[:cut], pending[cut:], not done
+            if to_drop and piece:
+                dropped = min(to_drop, len(piece))
+                piece, to_drop = piece[dropped:], to_drop - dropped
+            if piece:
+                yield piece
+            if done and not pending:
+                return
+            if more:
+                chunk = stream.read(64 * 1024)
+                done = not chunk
+                pending += chunk
 
 
 # --- Officers' downloads ------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.base.templatetags.bangla import local_digits
 from workflows.core.access import visible_office_ids
+from workflows.core.forms import EventDateField
 from workflows.core.models import Post
 from workflows.core.notifications.sms import normalize_bd_mobile
 
@@ -14,14 +15,18 @@ from .roles import COURSE_DIRECTOR
 MAX_BATCH_DAYS = 60
 
 
+class BatchDateField(EventDateField):
+    """A batch is registered before it starts: its dates may be ahead, but not before the earliest date."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_future=True, **kwargs)
+
+
 class BatchForm(forms.ModelForm):
     class Meta:
         model = Batch
         fields = ["course", "number", "starts_on", "ends_on", "venue", "director_post"]
-        widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}),
-            "ends_on": forms.DateInput(attrs={"type": "date"}),
-        }
+        field_classes = {"starts_on": BatchDateField, "ends_on": BatchDateField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

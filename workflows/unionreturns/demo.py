@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from viewflow.workflow.models import Task
 
 from workflows.core.contract import BackgroundJob
+from workflows.core.demo import text_pdf
 from workflows.core.nodes import run_background_job
 from workflows.core.selectors import open_routes_of
 from workflows.core.services import act_on_task
@@ -57,8 +58,7 @@ FIGURES = {
 
 
 def _pdf(name, title):
-    body = f"%PDF-1.4\n% {title}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-    return check_upload(SimpleUploadedFile(name, body.encode(), content_type="application/pdf"))
+    return check_upload(SimpleUploadedFile(name, text_pdf(title), content_type="application/pdf"))
 
 
 def _documents():

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from workflows.core.forms import OFFICER_TEXT_MAX
 from workflows.core.textnorm import integer
-from workflows.core.uploads import PDF, check_upload, too_large
+from workflows.core.uploads import PDF, check_upload, name_too_long, too_large
 
 from .models import AMOUNT_FIELDS, ASSETS, BALANCES, EXPENDITURE_HEADS, INCOME_HEADS, AnnualReturn, ReturnDocument
 from .services import year_error
@@ -64,10 +64,13 @@ class PdfField(forms.FileField):
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
         self.oversized = False  # set by the view: the upload handler stopped this file at the limit
+        self.long_name = ""  # set by the view: the file's name, when the upload handler refused it as too long
 
     def clean(self, data, initial=None):
         if self.oversized:
             raise too_large(self.label)
+        if self.long_name:
+            raise name_too_long(self.long_name)
         if not data:
             return None
         checked = check_upload(data)

@@ -132,6 +132,7 @@ def edit(request, pk):
     form = ReturnForm(request.POST, request.FILES, instance=annual_return)
     for name, handler in zip(DOCUMENT_FIELDS, request.upload_limits, strict=True):
         form.fields[name].oversized = bool(handler.oversized)
+        form.fields[name].long_name = handler.long_names[0] if handler.long_names else ""
     if not form.is_valid() or (submission is not None and not submission.check(form)):
         return _edit_page(request, annual_return, form, status=400)
     try:

@@ -1,13 +1,12 @@
 """Forms of the unions: the portal's sign-in, an invitation (by an officer or a representative) and the
 cancellation of a registration."""
 
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workflows.core.forms import EventDateField
 from workflows.core.notifications.sms import normalize_bd_mobile
 from workflows.core.textnorm import clean_text
 
@@ -64,7 +63,7 @@ class InvitationForm(forms.Form):
 
 
 class CancellationForm(forms.Form):
-    on = forms.DateField(label=_("Cancelled on"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = EventDateField(label=_("Cancelled on"))
     reason = forms.CharField(
         label=_("Reason for cancellation"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -74,11 +73,3 @@ class CancellationForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["on"].initial = timezone.localdate()
-
-    def clean_on(self):
-        on = self.cleaned_data["on"]
-        if on > timezone.localdate():
-            raise ValidationError(_("The date of cancellation cannot be in the future."), code="future")
-        if on < datetime.date(1900, 1, 1):
-            raise ValidationError(_("Enter a real date."), code="too_old")
-        return on

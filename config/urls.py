@@ -10,17 +10,23 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.accounts.views import RateLimitedPasswordResetView
+from pages.base import avatars, security
 from pages.search import views as search_views
 from workflows.core.public_urls import process_urlpatterns
 
 urlpatterns = [
     # Wagtail's password reset, rate-limited (before Wagtail's own URL of the same path and name).
     path("admin/password_reset/", RateLimitedPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
+    # Before the admin's URLs, which forbid caching: an avatar may be kept by the browser (pages/base/avatars.py).
+    path("admin/avatars/<int:user_id>.svg", avatars.initials_avatar, name="admin_avatar"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     # The certificates' public keys, for checking a QR code offline (workflows/certificates/offline.py).
     path("certificates/", include("workflows.certificates.root_urls")),
+    # How to report a vulnerability (RFC 9116).
+    path(".well-known/security.txt", security.security_txt, name="security_txt"),
+    path(".well-known/security-policy.txt", security.security_policy, name="security_policy"),
 ]
 
 if settings.DEBUG:

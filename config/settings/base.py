@@ -268,6 +268,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: broken images offline, and officers' e-mail hashes sent to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Where to report a vulnerability, published in /.well-known/security.txt (pages/base/security.py).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:security@dol.gov.bd")
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILADMIN_USER_LOGIN_FORM = "pages.base.admin_forms.LoginForm"
 # Every office is in Bangladesh: offer Dhaka time (and UTC), not the world's 600 zone names.

@@ -7,9 +7,38 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 
 DEBUG = False
+
+
+def looks_random(key: str) -> bool:
+    """Whether SECRET_KEY can be a random key: 50 characters or more, at least 17 of them different, and not
+    a short piece repeated. Django's own check (security.W009) asks for only 5 different characters, which
+    "abcde" repeated passes. A random key of 50 characters from Django's 50-letter alphabet has about 32
+    different ones and fewer than 17 about once in 2·10^12 (longer keys and larger alphabets have more), so
+    17 refuses made-up keys ("x" * 60, a phrase with padding) and never a generated one."""
+    if len(key) < 50 or len(set(key)) < 17 or key.startswith("django-insecure-"):
+        return False
+    # A piece written out at least twice ("abcdefghijklmnopqrstu" * 3 has 21 different characters).
+    return not any(
+        (key[:period] * (len(key) // period + 1))[: len(key)] == key for period in range(1, len(key) // 2 + 1)
+    )
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("Set SECRET_KEY (at least 50 random characters) in the environment.")
+if not looks_random(SECRET_KEY):
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY in the environment to at least 50 random characters (e.g. the output of "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`); a key of few distinct characters "
+        "or a repeated pattern is refused."
+    )
+# Rate limits, one-time submission tokens and the page cache are counted in the cache: in local memory each
+# process counts on its own (40 status lookups passed a 20-an-hour limit with two workers). So production
+# needs Redis, unless whoever deploys says there is exactly one process.
+SINGLE_PROCESS = os.environ.get("SINGLE_PROCESS", "") == "1"
+if not REDIS_URL and not SINGLE_PROCESS:
+    raise ImproperlyConfigured(
+        "Set REDIS_URL (the cache and rate-limit counters that every web process and worker share), "
+        "or SINGLE_PROCESS=1 if exactly one process serves the site."
+    )
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 

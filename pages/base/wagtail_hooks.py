@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .avatars import avatar_url, has_uploaded_avatar
 from .models import Menu
 
 
@@ -23,3 +24,11 @@ register_snippet(MenuViewSet)
 @hooks.register("insert_global_admin_css")
 def bengali_admin_font():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("get_avatar_url")
+def initials_avatar(user, size):
+    """The site's initials instead of gravatar.com's; None leaves an uploaded avatar to Wagtail."""
+    if not getattr(user, "pk", None) or has_uploaded_avatar(user):
+        return None
+    return avatar_url(user)

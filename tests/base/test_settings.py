@@ -2,6 +2,7 @@
 
 import importlib
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,20 @@ from django.db.utils import ConnectionHandler
 import config.settings.base as base_settings
 
 ROOT = Path(__file__).resolve().parents[2]
+# A key as `secrets.token_urlsafe` makes it, the kind production accepts.
+RANDOM_KEY = secrets.token_urlsafe(50)
+
+
+def run_production(*command, **env):
+    """`manage.py <command>` with production settings and exactly `env` on top of this environment (a value
+    of None removes the variable): the settings are loaded in a process of their own."""
+    environ = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "ALLOWED_HOSTS": "x"}
+    for name in ("SECRET_KEY", "REDIS_URL", "SINGLE_PROCESS"):
+        environ.pop(name, None)
+    environ.update({name: value for name, value in env.items() if value is not None})
+    return subprocess.run(
+        [sys.executable, "manage.py", *command], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture
@@ -69,7 +84,7 @@ def test_production_settings_pass_the_deploy_check():
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "k" * 20 + "-production-test-secret-" + "x" * 30,
+        "SECRET_KEY": RANDOM_KEY,
         "ALLOWED_HOSTS": "portal.example.gov.bd",
         # Production signs certificates with a key from its environment (certificates.W001 without one).
         "CERTIFICATE_SIGNING_KEYS": "prod-1:" + "A" * 43,
@@ -98,20 +113,47 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_the_deploy_check_warns_of_a_cache_local_to_each_process():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "k" * 20 + "-production-test-secret-" + "x" * 30,
-        "ALLOWED_HOSTS": "portal.example.gov.bd",
-        "CERTIFICATE_SIGNING_KEYS": "prod-1:" + "A" * 43,
-    }
-    env.pop("REDIS_URL", None)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    """Even where one process is allowed to run without Redis, check --deploy says the counters are its own."""
+    result = run_production(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=RANDOM_KEY,
+        SINGLE_PROCESS="1",
+        ALLOWED_HOSTS="portal.example.gov.bd",
+        CERTIFICATE_SIGNING_KEYS="prod-1:" + "A" * 43,
     )
     assert result.returncode != 0 and "base.W001" in result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_redis():
+    result = run_production("check", SECRET_KEY=RANDOM_KEY)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "REDIS_URL" in result.stderr and "SINGLE_PROCESS=1" in result.stderr
+
+
+def test_production_starts_without_redis_when_told_it_is_one_process():
+    result = run_production("check", SECRET_KEY=RANDOM_KEY, SINGLE_PROCESS="1")
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_starts_with_redis_and_a_random_key():
+    result = run_production("check", SECRET_KEY=RANDOM_KEY, REDIS_URL="redis://127.0.0.1:6379/9")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "x" * 60,  # long, one character
+        "abcde" * 12,  # Django's check wants 5 different characters: this has them
+        "abcdefghijklmnopqrstu" * 3,  # 21 different characters, a piece repeated
+        "k" * 20 + "-production-test-secret-" + "x" * 30,  # a phrase with padding: 14 different
+    ],
+)
+def test_production_refuses_a_secret_key_that_is_not_random(key):
+    result = run_production("check", SECRET_KEY=key, SINGLE_PROCESS="1")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "SECRET_KEY" in result.stderr

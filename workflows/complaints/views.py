@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -53,8 +54,7 @@ def _acknowledge(request, outcome):
     complaint = Complaint.objects.filter(pk=outcome.pk).first()
     if complaint is None:
         raise Http404
-    ACCESS.remember_submitted(request, complaint, outcome.secret)
-    return redirect("complaints:acknowledgement")
+    return ACCESS.acknowledge(request, complaint, outcome.secret, reverse("complaints:acknowledgement"))
 
 
 @never_cache
@@ -94,7 +94,7 @@ def acknowledgement(request):
     if submitted is None:
         raise Http404
     context = {"complaint": submitted.case, "access_code": submitted.access_code}
-    return TemplateResponse(request, "complaints/acknowledgement.html", context)
+    return ACCESS.without_code_key(request, TemplateResponse(request, "complaints/acknowledgement.html", context))
 
 
 # --- Status -------------------------------------------------------------------------------------

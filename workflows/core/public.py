@@ -13,11 +13,14 @@ A process (complaints, union audit returns, e-certificates…) keeps its public 
 * ``@upload_limited`` on a view whose form takes attachments (put it under `never_cache` and
   `require_http_methods`): the upload limit handler is installed before anything reads the body, CSRF
   is checked after, and the view passes ``request.upload_limits`` to its UploadFormMixin form.
-* ``CaseAccess``: which cases this session proved it may see, because it filed the case
-  (``remember_submitted``, read back on the acknowledgement with ``submitted``) or gave the tracking
-  number with the right contact or code (``remember``). Every view that takes a tracking number gets
-  the case with ``get_or_404``, which answers 404 for a case the session has not proved, exactly as for
-  a number that does not exist.
+* ``CaseAccess``: which cases this session proved it may see, because it filed the case (the filing
+  POST answers with ``acknowledge``, the acknowledgement reads it back with ``submitted`` and returns
+  through ``without_code_key``) or gave the tracking number with the right contact or code
+  (``remember``). Every view that takes a tracking number gets the case with ``get_or_404``, which
+  answers 404 for a case the session has not proved, exactly as for a number that does not exist. A
+  proof lasts CASE_ACCESS_SECONDS after its last use. A case's page includes
+  ``workflows_core/includes/forget_device.html``: its button (``forget_this_device``) takes every
+  process's proofs out of the session.
 * ``SubmissionToken``: the form page puts ``hidden_input()`` in every form that files something. On
   POST, ``read(request)`` gives a ``Submission``; ``outcome()`` says whether this token already filed
   a case (a replayed POST, the second of a double click: show that case's acknowledgement again);
@@ -46,11 +49,14 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
 from django_ratelimit import ALL
 from django_ratelimit.core import _get_ip, _get_window, _make_cache_key, _split_rate, get_usage
 
@@ -84,6 +90,16 @@ def upload_limited(view=None, /, **limits):
 
 # --- Which cases a session may see --------------------------------------------------------------
 
+# Every CaseAccess keeps its session keys under this prefix, so "forget this device" finds them all.
+SESSION_PREFIX = "case-access:"
+# How long the key that unseals an access code waits in the browser for the acknowledgement: the redirect
+# that follows the filing POST takes a second; a minute more is for a slow line.
+CODE_KEY_SECONDS = 2 * 60
+
+
+def _case_access_seconds() -> int:
+    return getattr(settings, "CASE_ACCESS_SECONDS", 30 * 60)
+
 
 @dataclass(frozen=True)
 class SubmittedCase:
@@ -96,9 +112,12 @@ class SubmittedCase:
 class CaseAccess:
     """The cases of one model that this session proved it may see, kept in the session.
 
-    The session keys start with the model's label (`complaints.complaint:verified`…), so processes never
-    share or overwrite each other's. The tracking number is normalised by `normalize`, else by the model's
-    `normalize_tracking_number` classmethod if it has one, else only stripped.
+    The session keys start with SESSION_PREFIX and the model's label (`case-access:complaints.complaint:…`),
+    so processes never share or overwrite each other's and `forget_every_case` finds them all. A proof
+    lasts CASE_ACCESS_SECONDS (30 minutes by default) after its last use: a citizen who leaves a shared
+    computer without closing the browser leaves their case open for half an hour at most. The tracking
+    number is normalised by `normalize`, else by the model's `normalize_tracking_number` classmethod if it
+    has one, else only stripped.
     """
 
     def __init__(self, model, *, normalize=None, queryset=None, number_field="tracking_number", max_remembered=20):
@@ -107,10 +126,11 @@ class CaseAccess:
         self.queryset = queryset
         self.number_field = number_field
         self.max_remembered = max_remembered
-        namespace = model._meta.label_lower
+        namespace = f"{SESSION_PREFIX}{model._meta.label_lower}"
         self.verified_key = f"{namespace}:verified"
         self.submitted_key = f"{namespace}:submitted"
-        self.access_code_key = f"{namespace}:access_code"
+        self.sealed_code_key = f"{namespace}:sealed-code"
+        self.code_key_cookie = f"case-code-key-{model._meta.label_lower.replace('.', '-')}"
 
     def normalized(self, tracking_number) -> str:
         normalize = self.normalize or getattr(self.model, "normalize_tracking_number", None)
@@ -123,47 +143,144 @@ class CaseAccess:
             return queryset
         return self.queryset.all() if self.queryset is not None else self.model._default_manager.all()
 
+    def _proofs(self, request) -> dict:
+        """pk -> time of the proof's last use, for the proofs that have not run out; expired ones leave."""
+        stored = request.session.get(self.verified_key, [])
+        now = time.time()
+        # Anything but a [pk, time] pair (a session written by an older release) proves nothing.
+        proofs = {
+            entry[0]: entry[1]
+            for entry in stored
+            if isinstance(entry, list) and len(entry) == 2 and now - entry[1] <= _case_access_seconds()
+        }
+        if len(proofs) != len(stored):
+            self._store(request, proofs)
+        return proofs
+
+    def _store(self, request, proofs: dict) -> None:
+        # The oldest proofs go first: a session never carries an unbounded list.
+        newest = sorted(proofs.items(), key=lambda item: item[1])[-self.max_remembered :]
+        request.session[self.verified_key] = [[pk, at] for pk, at in newest]
+
     def remember(self, request, case) -> None:
         """Let this session see the case; a new session key, so a key planted before the proof is useless."""
-        verified = [pk for pk in request.session.get(self.verified_key, []) if pk != case.pk]
+        proofs = self._proofs(request)
         request.session.cycle_key()
-        # The oldest proofs go first: a session never carries an unbounded list.
-        request.session[self.verified_key] = [*verified[-(self.max_remembered - 1) :], case.pk]
+        proofs.pop(case.pk, None)
+        self._store(request, {**proofs, case.pk: time.time()})
 
     def may_see(self, request, case) -> bool:
-        return case.pk in request.session.get(self.verified_key, [])
+        return case.pk in self._proofs(request)
 
     def get_or_404(self, request, tracking_number, queryset=None):
-        """The case, if this session has proved it may see it; 404 otherwise, exactly as for a wrong number."""
+        """The case, if this session has proved it may see it; 404 otherwise, exactly as for a wrong number.
+        Each use counts as activity: the proof runs out CASE_ACCESS_SECONDS after the last one."""
         number = self.normalized(tracking_number)
-        verified = request.session.get(self.verified_key, [])
-        if not number or not verified:
+        proofs = self._proofs(request)
+        if not number or not proofs:
             raise Http404
-        case = self._queryset(queryset).filter(**{self.number_field: number}, pk__in=verified).first()
+        case = self._queryset(queryset).filter(**{self.number_field: number}, pk__in=list(proofs)).first()
         if case is None:
             raise Http404
+        # Renewed at most once a minute, so reading a page does not write the session every time.
+        if time.time() - proofs[case.pk] > 60:
+            self._store(request, {**proofs, case.pk: time.time()})
         return case
 
-    def remember_submitted(self, request, case, access_code=None) -> None:
-        """The session that filed the case may see it, and its acknowledgement (with the access code)."""
+    def acknowledge(self, request, case, access_code, url):
+        """The answer to the POST that filed `case`: this session may see it, and is redirected to `url`, the
+        acknowledgement, which shows the access code once.
+
+        The code is never in the session in clear, not even between this POST and the acknowledgement's
+        GET: the session keeps it sealed with a random key that only the browser holds, in a cookie for
+        the acknowledgement's URL alone (HttpOnly, SameSite=Strict, two minutes). Neither the session table
+        (or Redis) nor the cookie alone gives the code; the acknowledgement takes both away as it shows it.
+        """
         self.remember(request, case)
         request.session[self.submitted_key] = [case.pk, int(time.time())]
-        request.session[self.access_code_key] = access_code or None
+        response = redirect(url)
+        if access_code:
+            key = secrets.token_urlsafe(32)
+            request.session[self.sealed_code_key] = seal(access_code, key)
+            response.set_cookie(
+                self.code_key_cookie,
+                key,
+                max_age=CODE_KEY_SECONDS,
+                path=url,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Strict",
+            )
+        else:
+            request.session.pop(self.sealed_code_key, None)
+        return response
 
     def submitted(self, request, queryset=None) -> SubmittedCase | None:
         """The case this session filed last, for its acknowledgement; None if it filed none, or long ago.
 
-        The access code is handed out once: it leaves the session as it is read, so a reload (or the next
-        person at a shared computer in a cyber café) does not see it, and the session table never keeps it.
-        The acknowledgement itself lasts ACKNOWLEDGEMENT_SECONDS (30 minutes by default)."""
+        The access code is handed out once: its sealed form leaves the session as it is read, so a reload
+        (or the next person at a shared computer in a cyber café) does not see it. The acknowledgement
+        itself lasts ACKNOWLEDGEMENT_SECONDS (30 minutes by default). Pass the response through
+        `without_code_key` to take the browser's key away too."""
         pk, at = (request.session.get(self.submitted_key) or [None, 0])[:2]
-        access_code = request.session.pop(self.access_code_key, None)
+        sealed = request.session.pop(self.sealed_code_key, None)
+        key = request.COOKIES.get(self.code_key_cookie, "")
+        access_code = unseal(sealed, key) if sealed and key else None
         if not pk or time.time() - at > getattr(settings, "ACKNOWLEDGEMENT_SECONDS", 30 * 60):
             return None
         case = self._queryset(queryset).filter(pk=pk).first()
         if case is None:
             return None
         return SubmittedCase(case, access_code)
+
+    def without_code_key(self, request, response):
+        """The acknowledgement's response, deleting the browser's key to the (now gone) sealed code."""
+        if self.code_key_cookie in request.COOKIES:
+            response.delete_cookie(self.code_key_cookie, path=request.path, samesite="Strict")
+        return response
+
+
+def forget_every_case(request) -> None:
+    """Take every proof of access to every process's cases out of this session (and a sealed access code
+    with them); the session gets a new key. Anything else in the session (a language, a union
+    representative's sign-in) stays."""
+    for key in [key for key, _value in request.session.items() if key.startswith(SESSION_PREFIX)]:
+        del request.session[key]
+    request.session.cycle_key()
+
+
+@never_cache
+@require_POST
+def forget_this_device(request):
+    """ "Forget this device" on a case's page: a POST (with CSRF), since it changes the session."""
+    forget_every_case(request)
+    return TemplateResponse(request, "workflows_core/device_forgotten.html", {})
+
+
+# --- Sealing a secret with a key the server does not keep ---------------------------------------
+
+
+def _pad(key: str, length: int) -> bytes:
+    blocks = (length + 31) // 32
+    return b"".join(salted_hmac(f"{__name__}.seal:{i}", key, algorithm="sha256").digest() for i in range(blocks))[
+        :length
+    ]
+
+
+def seal(secret: str, key: str) -> str:
+    """`secret` XORed with a keystream drawn from `key` and SECRET_KEY: unreadable without both. Each key
+    seals one secret only (a random key, or a one-time token), so the keystream is never used twice."""
+    data = secret.encode()
+    return base64.b64encode(bytes(a ^ b for a, b in zip(data, _pad(key, len(data)), strict=True))).decode()
+
+
+def unseal(sealed: str, key: str) -> str | None:
+    """The secret, or None if the sealed text or the key is not what `seal` made."""
+    try:
+        data = base64.b64decode(sealed, validate=True)
+        return bytes(a ^ b for a, b in zip(data, _pad(key, len(data)), strict=True)).decode()
+    except (ValueError, TypeError):  # binascii.Error and UnicodeDecodeError are ValueErrors
+        return None
 
 
 # --- One-time submission tokens -----------------------------------------------------------------
@@ -272,19 +389,11 @@ class Submission:
         cache.set(self.key, {"pk": pk, "sealed": self._seal(secret or "")}, self.token.max_age + 60)
         return Outcome(pk, secret or "", fresh=True)
 
-    def _pad(self, length: int) -> bytes:
-        blocks = (length + 31) // 32
-        return b"".join(
-            salted_hmac(f"{__name__}.seal:{i}", self.raw, algorithm="sha256").digest() for i in range(blocks)
-        )[:length]
-
     def _seal(self, secret: str) -> str:
-        data = secret.encode()
-        return base64.b64encode(bytes(a ^ b for a, b in zip(data, self._pad(len(data)), strict=True))).decode()
+        return seal(secret, self.raw)
 
     def _unseal(self, sealed: str) -> str:
-        data = base64.b64decode(sealed)
-        return bytes(a ^ b for a, b in zip(data, self._pad(len(data)), strict=True)).decode()
+        return unseal(sealed, self.raw) or ""
 
 
 def submission_pending(request):

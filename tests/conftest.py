@@ -38,3 +38,18 @@ def demo(db):
     from tests.factories import DemoSite
 
     return DemoSite.get()
+
+
+@pytest.fixture
+def site_server(transactional_db):
+    """pytest-django's live server, serving the static files through the finders as the tests' settings do:
+    by itself it serves them from STATIC_ROOT (None here) unless INSTALLED_APPS names
+    "django.contrib.staticfiles" word for word, and ours names config.apps.PortalStaticFilesConfig."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost:0", start=False)
+    server.thread.static_handler = StaticFilesHandler
+    server.start()
+    yield server
+    server.stop()

@@ -9,3 +9,6 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = _("Staff sign-in")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

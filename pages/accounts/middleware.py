@@ -47,6 +47,9 @@ class StaffSessionMiddleware:
                 reverse("wagtailadmin_logout"),
                 reverse("wagtailadmin_password_reset"),
                 reverse("wagtailadmin_javascript_catalog"),
+                # The icons: every admin page fetches them and puts the answer into the page, so a redirect
+                # here would put a second sign-in form (with its own "next") into the two-factor pages.
+                reverse("wagtailadmin_sprite"),
                 reverse("accounts:verify"),
                 passkeys + "authentication/",
                 passkeys + "jsi18n/",

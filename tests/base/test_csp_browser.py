@@ -1,0 +1,155 @@
+"""The main public and admin screens in Chromium under the real Content-Security-Policy: no violation, no script
+error. Debian's Chromium driven by Playwright (never `playwright install`), against pytest-django's live server."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.test import Client
+from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+from pages.base.admin_coverage import SCREENS
+from pages.innovation.models import InnovationCornerPage
+from pages.notices.models import NoticeIndexPage
+from pages.services.models import ServicePage
+from tests.factories import DemoSite
+from workflows.certificates.models import Certificate
+
+pytestmark = [
+    # The live server's thread reads committed rows; the flush afterwards empties every table, so it runs last.
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.flushes_db,
+]
+
+# Every violation, in the page and in its frames (the preview panel), as the browser reports it.
+COLLECT_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.cspViolations.push(
+  `${event.effectiveDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`));
+"""
+# Console errors that are not the page's fault: the live server serves no media (production's web server
+# does), browsers ask for /favicon.ico, the not-found screen is a 404 by design, and Wagtail's table block
+# asks Handsontable for a Bengali it does not ship (it falls back to English).
+EXPECTED_ERRORS = ("/media/", "/favicon.ico", "/bn/no-such-page/", 'Language with code "bn" was not found')
+
+ADMIN_SCREENS = {
+    "editor": [
+        "editor: dashboard",
+        "editor: page explorer (home)",
+        "editor: home page edit",
+        "editor: service edit",
+        "editor: menu edit",
+        "editor: officers (snippet list)",
+        "editor: images",
+        "editor: image edit",
+        "editor: documents",
+    ],
+    "officer": [
+        "officer: dashboard",
+        "officer: my tasks",
+        "officer: unassigned in my offices",
+        "officer: complaints",
+        "officer: task page (GRO review)",
+    ],
+}
+PREVIEWED = "editor: home page edit"
+CACHED = "/en/"  # put in the page cache before the browser asks for it
+
+
+@pytest.fixture
+def site_server(transactional_db):
+    """pytest-django's live server, serving the static files through the finders as the tests' settings do:
+    by itself it serves them from STATIC_ROOT (None here) unless INSTALLED_APPS names
+    "django.contrib.staticfiles" word for word, and ours names config.apps.PortalStaticFilesConfig."""
+    server = LiveServer("localhost:0", start=False)
+    server.thread.static_handler = StaticFilesHandler
+    server.start()
+    yield server
+    server.stop()
+
+
+def public_urls() -> list[str]:
+    def first(model):
+        return model.objects.live().filter(locale__language_code="bn").order_by("path").first().url
+
+    return [
+        "/bn/",
+        CACHED,
+        first(NoticeIndexPage),
+        first(ServicePage),
+        first(InnovationCornerPage),
+        "/bn/search/?q=সেবা",
+        "/bn/complaints/new/",
+        "/bn/complaints/status/",
+        f"/bn/verify/{Certificate.objects.order_by('pk').first().serial}/",
+        "/bn/training/certificates/",
+        "/bn/unions/sign-in/",
+        "/bn/no-such-page/",
+    ]
+
+
+def session_cookie(username: str, base_url: str) -> dict:
+    """A signed-in session for the browser, made as the test client makes one: no sign-in form to fill in (so
+    the test does not depend on how staff sign in)."""
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": base_url,
+    }
+
+
+def test_main_screens_have_no_csp_violation_and_no_script_error(site_server):
+    DemoSite.get()
+    screens = {screen.name: screen for screen in SCREENS}
+    # URLs and sessions before the browser starts: Django's ORM refuses to run beside Playwright's event loop.
+    visits = {None: public_urls()}
+    cookies = {}
+    for username, names in ADMIN_SCREENS.items():
+        visits[username] = [screens[name].url() for name in names]
+        cookies[username] = session_cookie(username, site_server.url)
+    preview_url = screens[PREVIEWED].url()
+    Client().get(CACHED, HTTP_HOST=site_server.url.removeprefix("http://"))
+
+    problems = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=settings.CERTIFICATE_CHROMIUM, args=["--no-sandbox"])
+        for username, urls in visits.items():
+            context = browser.new_context()
+            context.add_init_script(COLLECT_VIOLATIONS)
+            if username:
+                context.add_cookies([cookies[username]])
+            page = context.new_page()
+            errors = []
+            page.on(
+                "console",
+                lambda message, errors=errors: (
+                    errors.append(f"{message.text} ({message.location.get('url')})")
+                    if message.type == "error"
+                    else None
+                ),
+            )
+            page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
+            for url in urls:
+                errors.clear()
+                response = page.goto(site_server.url + url, wait_until="load")
+                assert response.status == (404 if "no-such-page" in url else 200), url
+                if url == CACHED:
+                    assert response.headers["x-page-cache"] == "hit"
+                if url == preview_url:
+                    page.locator('[data-side-panel-toggle="preview"]').click()
+                    page.frame_locator("iframe[title]").locator("body").wait_for()
+                page.wait_for_timeout(200)  # scripts that run after load (Stimulus controllers, the preview)
+                for frame in page.frames:
+                    violations = frame.evaluate("window.cspViolations || []")
+                    problems += [f"{username or 'anonymous'} {frame.url}: {v}" for v in violations]
+                problems += [
+                    f"{username or 'anonymous'} {url}: console: {e}"
+                    for e in errors
+                    if not any(expected in e for expected in EXPECTED_ERRORS)
+                ]
+            context.close()
+        browser.close()
+    assert problems == []

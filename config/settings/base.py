@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache: pages served from it get the header too (pages/base/csp.py).
+    "pages.base.csp.SiteCSPMiddleware",
     # Outside the session, CSRF and locale middleware: it sees their cookies and Vary headers.
     "pages.base.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -285,6 +287,47 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = [o for o in os.environ.get("WEBAUTHN_ORIGINS", ""
     .geturl()
     .replace("//127.0.0.1", "//localhost")
 ]
+
+# --- Content-Security-Policy (pages/base/csp.py; README "Content Security Policy") ---------------
+# The public site: everything from our own origin, no inline script or style, no nonce (pages are cached
+# whole for anonymous visitors, so a nonce would be shared by all of them), nothing framed, never framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The admin (/admin/): what Wagtail 8's screens need and no more (found by loading them in Chromium,
+# tests/base/test_csp_browser.py). Its templates write inline <script> (date and time widgets, inline panels,
+# the moderation workflow's set-up) and inline styles, so both need 'unsafe-inline'; nothing needs eval. No
+# inline event handler either: the only one, Jcrop's test for touch events on the image focal-point editor,
+# is allowed by its hash. data: for the certificate kinds' preview (font and signature inlined, as printed).
+# Framed by itself only: the preview panels.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "script-src-attr": ["'unsafe-hashes'", "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='"],  # "return;"
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'self'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@dol.gov.bd")

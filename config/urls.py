@@ -18,7 +18,7 @@ urlpatterns = [
     # Wagtail's password reset, rate-limited (before Wagtail's own URL of the same path and name).
     path("admin/password_reset/", RateLimitedPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     # Before the admin's URLs, which forbid caching: an avatar may be kept by the browser (pages/base/avatars.py).
-    path("admin/avatars/<int:user_id>.svg", avatars.initials_avatar, name="admin_avatar"),
+    path("admin/avatars/<int:user_id>.png", avatars.initials_avatar, name="admin_avatar"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
@@ -29,6 +30,9 @@ def restore_migrated_state():
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
+    # The flush's post_migrate made content types with other ids; the cache would still hand those out (and
+    # a workflow task's `specific` would then be some other model).
+    ContentType.objects.clear_cache()
 
 
 @dataclass

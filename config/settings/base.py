@@ -146,6 +146,8 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # The query parameters the public pages read (listing pages, search, the downloads' and notices' filters);
 # a URL with any other is answered but never stored (pages/base/cache.py).
 PAGE_CACHE_QUERY_PARAMS = frozenset({"page", "q", "category", "year"})
+# At most this many stored copies of one page with a query string (search terms, page numbers) per generation.
+PAGE_CACHE_MAX_VARIANTS = int(os.environ.get("PAGE_CACHE_MAX_VARIANTS", "50"))
 # With Redis, signed-in users' sessions are read from the cache (written through to the database, which
 # keeps them across a cache flush): one query less on every back-office page. Not from local memory: it is
 # each process's own, so a session ended (a logout) in one process would live on in the others.

@@ -49,6 +49,22 @@ def _cache_key(request) -> str:
     return f"page-cache:{current_generation()}:{url}"
 
 
+def _may_store_another_variant(request) -> bool:
+    """At most PAGE_CACHE_MAX_VARIANTS copies of one page with a query string (search terms, page numbers,
+    filters) per generation: past that, new variants are answered but not stored, so even the known
+    parameters cannot fill the cache. The page without a query string is always stored."""
+    if not request.META.get("QUERY_STRING"):
+        return True
+    page = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
+    key = f"page-cache:{current_generation()}:variants:{page}"
+    if cache.add(key, 1, settings.PAGE_CACHE_SECONDS):
+        return True
+    try:
+        return cache.incr(key) <= settings.PAGE_CACHE_MAX_VARIANTS
+    except ValueError:  # expired between the two calls
+        return cache.add(key, 1, settings.PAGE_CACHE_SECONDS) or True
+
+
 def _has_known_query(request) -> bool:
     """Only the query parameters the portal's pages read (`PAGE_CACHE_QUERY_PARAMS`: page, search, filters),
     once each and short, make a cacheable URL; anything else (`/bn/?junk=1`, `?junk=2`…) is answered
@@ -97,7 +113,7 @@ class AnonymousPageCacheMiddleware:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if _is_cacheable_response(response):
+        if _is_cacheable_response(response) and _may_store_another_variant(request):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             patch_cache_control(response, public=True, max_age=60)

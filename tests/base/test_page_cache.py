@@ -84,3 +84,16 @@ def test_unknown_query_strings_are_answered_but_never_stored(client, demo, rf):
     assert client.get("/bn/notices/", {"page": "2"})["X-Page-Cache"] == "hit"
     assert "X-Page-Cache" not in client.get("/bn/notices/?page=2&page=3")
     assert "X-Page-Cache" not in client.get("/bn/", {"q": "x" * 300})
+
+
+def test_one_page_keeps_a_bounded_number_of_variants(client, demo, settings):
+    settings.PAGE_CACHE_MAX_VARIANTS = 5
+    first = [client.get("/bn/search/", {"q": f"শব্দ{n}"}) for n in range(8)]
+    assert all(response.status_code == 200 for response in first)
+    assert [r["X-Page-Cache"] for r in first[:5]] == ["miss"] * 5
+    assert all("X-Page-Cache" not in r for r in first[5:])  # answered, not stored
+    again = [client.get("/bn/search/", {"q": f"শব্দ{n}"}) for n in range(8)]
+    assert sum(r.get("X-Page-Cache") == "hit" for r in again) == 5
+    # The bound is per page: another page, and the page without a query, are still stored.
+    assert client.get("/bn/notices/", {"page": "2"})["X-Page-Cache"] == "miss"
+    assert client.get("/bn/search/")["X-Page-Cache"] == "miss"

@@ -184,3 +184,30 @@ def test_import_with_bad_rows_saves_nothing(offices):
     response = client.post(response["Location"])
     assert response.status_code == 200
     assert Union.objects.count() == before
+
+
+def test_a_registration_date_outside_the_window_is_refused_in_the_form_and_in_a_file(offices):
+    rajshahi, _ = offices
+    client = officer_of(rajshahi, "u-dates")
+    union = make_union(rajshahi)
+    form = {
+        "registration_number": union.registration_number,
+        "office": rajshahi.pk,
+        "name_bn": union.name_bn,
+        "kind": "basic",
+        "office_bearers-TOTAL_FORMS": "0",
+        "office_bearers-INITIAL_FORMS": "0",
+        "office_bearers-MIN_NUM_FORMS": "0",
+        "office_bearers-MAX_NUM_FORMS": "1000",
+    }
+    assert client.get(f"/admin/workflows/unions/edit/{union.pk}/").status_code == 200
+    for typed in ("0001-01-01", "2999-01-01"):
+        response = client.post(f"/admin/workflows/unions/edit/{union.pk}/", {**form, "registered_on": typed})
+        assert response.status_code == 200, typed
+        assert "Enter a date on or after" in response.text or "cannot be in the future" in response.text
+    assert Union.objects.get(pk=union.pk).registered_on == union.registered_on
+    before = Union.objects.count()
+    response = upload(client, rajshahi, HEADER + "রাজ-৮২০১,পুরোনো ইউনিয়ন,,basic,,,01/01/0001,,\n")
+    assert "Enter a date on or after" in client.get(response["Location"]).text
+    assert client.post(response["Location"]).status_code == 200
+    assert Union.objects.count() == before

@@ -1,16 +1,14 @@
 """Form parts shared by the processes: the task form base, the attachments field with its checks and
 upload limits, and the officers' comment form."""
 
-import datetime
-
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pages.base.templatetags.bangla import local_date, local_digits
+from pages.base.templatetags.bangla import local_digits
 
+from .eventdates import event_date_earliest, validate_event_date
 from .uploads import MAX_FILES, check_upload, local_size, max_attachment_bytes, name_too_long, too_large
 
 # Officers' free text (questions, replies, reasons, comments): long enough for a letter, not for abuse.
@@ -61,15 +59,6 @@ class AttachmentsField(forms.FileField):
         return checked
 
 
-def event_date_earliest() -> datetime.date:
-    """The earliest date anyone may give for something that happened (setting EVENT_DATE_EARLIEST).
-
-    1 January 1972: the ministry's records, unions' registrations and labour law start with Bangladesh; an
-    earlier date is a typing slip (0001-01-01, 1925 for 2025), not a case.
-    """
-    return getattr(settings, "EVENT_DATE_EARLIEST", datetime.date(1972, 1, 1))
-
-
 class EventDateInput(forms.DateInput):
     """The browser's date picker, bounded like the field (min and max worked out at each display, since the
     form classes outlive the day)."""
@@ -98,20 +87,8 @@ class EventDateField(forms.DateField):
 
     def validate(self, value):
         super().validate(value)
-        if value is None:
-            return
-        earliest = event_date_earliest()
-        if value < earliest:
-            raise ValidationError(
-                _("Enter a date on or after %(date)s."), code="date_too_early", params={"date": local_date(earliest)}
-            )
-        today = timezone.localdate()
-        if not self.allow_future and value > today:
-            raise ValidationError(
-                _("The date cannot be in the future: enter %(date)s or earlier."),
-                code="future_date",
-                params={"date": local_date(today)},
-            )
+        if value is not None:
+            validate_event_date(value, allow_future=self.allow_future)
 
 
 def attachments_help_text():

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from workflows.core.access import visible_office_ids
+from workflows.core.eventdates import validate_event_date
 from workflows.core.imports import Column, TableImport, TableImportView
 from workflows.core.models import Office
 from workflows.core.textnorm import bd_mobile, bengali_text, clean_text, date_value, english_text
@@ -39,6 +40,13 @@ def registration_number(value) -> str:
     return normalize_registration_number(clean_text(value))
 
 
+def registration_date(value):
+    """A date in either script, within the window of dates of events (not 0001-01-01, not tomorrow)."""
+    date = date_value(value)
+    validate_event_date(date)
+    return date
+
+
 class UnionImport(TableImport):
     columns = [
         Column(
@@ -57,7 +65,7 @@ class UnionImport(TableImport):
         Column(
             "registered_on",
             _("Registered on"),
-            parse=date_value,
+            parse=registration_date,
             required=True,
             aliases=["নিবন্ধনের তারিখ"],
             help_text=_("dd/mm/yyyy"),

@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from pages.base.bengali_calendar import to_latin_digits
+from workflows.core.eventdates import validate_event_date
 from workflows.core.notifications.sms import normalize_bd_mobile, validate_bd_mobile
 
 # Dashes people type between the district's letters and the number: hyphen, non-breaking hyphen, en and em
@@ -109,7 +110,7 @@ class Union(ClusterableModel):
     office = models.ForeignKey(
         "workflows_core.Office", verbose_name=_("registering office"), on_delete=models.PROTECT, related_name="+"
     )
-    registered_on = models.DateField(_("registered on"))
+    registered_on = models.DateField(_("registered on"), validators=[validate_event_date])
     status = FSMField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE, protected=True)
     cancelled_on = models.DateField(_("cancelled on"), null=True, blank=True, editable=False)
     cancellation_reason = models.TextField(_("reason for cancellation"), blank=True, editable=False)

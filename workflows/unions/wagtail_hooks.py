@@ -69,7 +69,9 @@ class UnionEditView(ScopedEditView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        namespace = self.viewset.url_namespace if self.viewset else "unions_admin"
+        # Wagtail gives the edit view no `viewset` when it renders the form again with errors.
+        viewset = getattr(self, "viewset", None)
+        namespace = viewset.url_namespace if viewset else UnionViewSet.url_namespace
         buttons.append(
             Button(
                 _("Representatives"),

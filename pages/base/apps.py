@@ -31,6 +31,8 @@ class BaseConfig(AppConfig):
             "workflows_core.Office",
             "wagtailimages.Image",
             "wagtaildocs.Document",
+            "wagtailcore.Site",
+            "wagtailcore.Locale",
         ):
             post_save.connect(purge_page_cache, sender=apps.get_model(model), dispatch_uid=f"page-cache-save-{model}")
             post_delete.connect(purge_page_cache, sender=apps.get_model(model), dispatch_uid=f"page-cache-del-{model}")

@@ -22,6 +22,13 @@ def in_english() -> bool:
 class SiteSettings(BaseSiteSetting):
     """The ministry's identity and contact details, shown in every page's header and footer."""
 
+    @classmethod
+    def for_site(cls, site):
+        # Read on every page: kept in the cache until a setting (or any content) changes.
+        from pages.base.cache import for_this_generation
+
+        return for_this_generation("site-settings", site.pk, compute=lambda: super(SiteSettings, cls).for_site(site))
+
     name_bn = models.CharField(_("ministry name (Bengali)"), max_length=255, default="শ্রম ও কর্মসংস্থান মন্ত্রণালয়")
     name_en = models.CharField(
         _("ministry name (English)"), max_length=255, default="Ministry of Labour and Employment"

@@ -6,22 +6,23 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from pages.base.cache import for_this_generation
 from pages.base.models import Menu
 
 register = template.Library()
 
 
+def _menu_items(request, slot, language):
+    found = Menu.objects.filter(slot=slot, locale__language_code=language).prefetch_related("items__link_page").first()
+    return [{"title": item.title, "url": item.url(request)} for item in found.items.all()] if found else []
+
+
 @register.inclusion_tag("includes/menu.html", takes_context=True)
 def menu(context, slot):
     request = context.get("request")
-    items = []
-    found = (
-        Menu.objects.filter(slot=slot, locale__language_code=get_language())
-        .prefetch_related("items__link_page")
-        .first()
-    )
-    if found:
-        items = [{"title": item.title, "url": item.url(request)} for item in found.items.all()]
+    language = get_language()
+    host = request.get_host() if request else ""
+    items = for_this_generation("menu", host, language, slot, compute=lambda: _menu_items(request, slot, language))
     return {"items": items, "slot": slot, "request": request}
 
 
@@ -39,6 +40,16 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = get_language()
+    if isinstance(page, Page) and page.pk:
+        links = for_this_generation(
+            "language-switcher", request.get_host(), page.pk, current, compute=lambda: _links(request, page, current)
+        )
+    else:
+        links = _links(request, page, current)  # a process's own view: its URL in the other language, no query
+    return {"links": links}
+
+
+def _links(request, page, current):
     translations = {}
     if isinstance(page, Page) and page.pk:
         translations = {p.locale.language_code: p for p in page.get_translations().live().select_related("locale")}
@@ -58,4 +69,16 @@ def language_switcher(context):
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "translated": translated})
-    return {"links": links}
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_links(context, page):
+    """The page's ancestors below the site root, as (title, url): the same for every visitor, so kept with
+    the page cache's generation rather than asked of the database on each uncached page."""
+    request = context.get("request")
+
+    def links():
+        return [(ancestor.title, ancestor.get_url(request)) for ancestor in page.get_ancestors()[1:]]
+
+    return for_this_generation("breadcrumbs", request.get_host() if request else "", page.pk, compute=links)

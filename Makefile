@@ -13,7 +13,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: system-packages $(VENV)/.installed
+install: system-packages $(VENV)/.installed node_modules/.installed
+
+# The browser tests' accessibility checker (axe-core), pinned in package-lock.json, from the npm registry.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq npm >/dev/null; } || { echo "Install Node.js and npm (the browser tests' axe-core)"; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --silent
+	touch $@
 
 # Certificates are printed by Debian's headless Chromium (never `playwright install`); the tests read the
 # PDFs back with poppler-utils (pdftotext). On Debian/Ubuntu as root they are installed when missing.

@@ -1,7 +1,7 @@
 """Admin registrations of the portal's shared snippets, and the admin's Bengali font."""
 
 from django.templatetags.static import static
-from django.utils.html import format_html
+from django.utils.html import format_html, json_script
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .avatars import avatar_url, has_uploaded_avatar
 from .models import Menu
+from .table_block import HANDSONTABLE_BENGALI, handsontable_dictionary, handsontable_language
 
 
 class MenuViewSet(SnippetViewSet):
@@ -32,3 +33,15 @@ def initials_avatar(user, size):
     if not getattr(user, "pk", None) or has_uploaded_avatar(user):
         return None
     return avatar_url(user)
+
+
+@hooks.register("insert_editor_js")
+def handsontable_bengali():
+    """The table editor's Bengali phrases, before any table is drawn (Handsontable ships no Bengali)."""
+    if handsontable_language() != HANDSONTABLE_BENGALI:
+        return ""
+    return format_html(
+        '{}<script src="{}"></script>',
+        json_script(handsontable_dictionary(), "handsontable-bn-dictionary"),
+        static("js/handsontable-bn.js"),
+    )

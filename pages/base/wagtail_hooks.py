@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import admin_filters
 from .avatars import avatar_url, has_uploaded_avatar
 from .models import Menu
 from .table_block import HANDSONTABLE_BENGALI, handsontable_dictionary, handsontable_language
@@ -20,6 +21,7 @@ class MenuViewSet(SnippetViewSet):
 
 
 register_snippet(MenuViewSet)
+admin_filters.register()
 
 
 @hooks.register("insert_global_admin_css")

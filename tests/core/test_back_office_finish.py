@@ -30,6 +30,7 @@ def test_task_page_shows_the_case_then_the_action_then_the_history(demo, client)
     assert order == sorted(order)
     assert "<details" in html.split('id="process-steps"')[1]  # the diagram folded
     assert html.count("অভ্যন্তরীণ মন্তব্য</label>") <= 1
+    assert "{#" not in html  # no template comment leaks onto the page
 
 
 def test_history_shows_the_question_and_the_citizens_answer(demo, client):

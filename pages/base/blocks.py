@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from .table_block import LocalisedTableBlock
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -59,5 +60,5 @@ class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Paragraph"))
     image = CaptionedImageBlock()
     document = DocumentLinkBlock()
-    table = TableBlock(label=_("Table"), template="base/blocks/table.html")
+    table = LocalisedTableBlock(label=_("Table"), template="base/blocks/table.html")
     accordion = AccordionBlock()

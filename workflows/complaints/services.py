@@ -143,7 +143,8 @@ def answer_information_request(complaint: Complaint, text: str, files: Iterable 
         current = _locked(complaint)
         if not can_proceed(current.receive_information):
             raise ComplaintStateError(NOT_WAITING_FOR_ANSWER)
-        transition(current, "receive_information", text)
+        # The answer goes into the audit entry too: the task page's history shows question and answer together.
+        transition(current, "receive_information", text, public_text=text)
         _store_attachments(current, uploads, stored)
         from .flows import continue_after_information
 

@@ -135,12 +135,13 @@ class TaskForm(forms.Form):
     body_template = None
 
     post_id = forms.IntegerField(widget=forms.HiddenInput)
+    # Not "Internal comment": that is the task page's other box, for comments without a decision.
     comment = forms.CharField(
-        label=_("Internal comment"),
+        label=_("Note with this decision"),
         required=False,
         max_length=OFFICER_TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Seen by officers only."),
+        help_text=_("Seen by officers only; kept in the history with the decision."),
     )
 
     def __init__(self, *args, process, route, **kwargs):

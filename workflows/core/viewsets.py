@@ -21,6 +21,7 @@ officer's offices and runs a constant number of queries.
 """
 
 import django_filters
+from django import forms
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import include, path, reverse
@@ -77,7 +78,12 @@ def case_filterset_class(viewset):
         "Meta": type("Meta", (), {"model": model, "fields": ["status", "office", "submitted_at"]}),
     }
     if viewset.due_field:
-        attrs["overdue"] = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
+        # "All" rather than NullBooleanSelect's "Unknown": not choosing means every case.
+        attrs["overdue"] = django_filters.BooleanFilter(
+            label=_("Overdue"),
+            method="filter_overdue",
+            widget=forms.Select(choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))]),
+        )
     return type(f"{model.__name__}FilterSet", (CaseFilterSet,), attrs)
 
 

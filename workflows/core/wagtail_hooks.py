@@ -124,6 +124,10 @@ def register_workflows_menu():
 
 @hooks.register("construct_homepage_panels")
 def add_my_tasks_panel(request, panels):
+    from .access import acting_posts
     from .panels import MyTasksPanel
 
-    panels.append(MyTasksPanel(request.user))
+    # Only officers get cases: for an editor or approver (no post), "no open tasks" would read as
+    # "nothing to do" right above Wagtail's list of pages waiting for their review.
+    if acting_posts(request.user):
+        panels.append(MyTasksPanel(request.user))

@@ -149,6 +149,15 @@ class AuditEntry(models.Model):
         return self.state_label(self.to_state)
 
     @property
+    def public_text(self) -> str:
+        """What the citizen was told with this change (a question, a decision) or, entered by no officer, wrote."""
+        return (self.data or {}).get("public_text", "")
+
+    @property
+    def public_text_heading(self) -> str:
+        return _("From the citizen") if self.actor_id is None else _("To the citizen")
+
+    @property
     def actor_display(self) -> str:
         """ "X for Y" when the actor acted for a post they do not hold (a delegation)."""
         if self.acting_for_label and self.data.get("delegated"):

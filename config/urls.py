@@ -10,7 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.accounts.views import RateLimitedPasswordResetView
-from pages.base import avatars, security
+from pages.base import avatars, icons, security
 from pages.search import views as search_views
 from workflows.core.public_urls import process_urlpatterns
 
@@ -25,6 +25,7 @@ urlpatterns = [
     # The certificates' public keys, for checking a QR code offline (workflows/certificates/offline.py).
     path("certificates/", include("workflows.certificates.root_urls")),
     # How to report a vulnerability (RFC 9116).
+    path("favicon.ico", icons.favicon, name="favicon"),
     path(".well-known/security.txt", security.security_txt, name="security_txt"),
     path(".well-known/security-policy.txt", security.security_policy, name="security_policy"),
 ]

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from pages.base.models import Menu
+from pages.base.translations import page_versions
 
 register = template.Library()
 
@@ -41,7 +42,8 @@ def language_switcher(context):
     current = get_language()
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = {p.locale.language_code: p for p in page.get_translations().live().select_related("locale")}
+        # An untranslated copy is no translation: the visitor is told and sent to that language's home page.
+        translations = {code: p for code, p in page_versions(page).items() if not p.untranslated}
     homes = None
     links = []
     for code, name in settings.LANGUAGES:

@@ -10,7 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.accounts.views import RateLimitedPasswordResetView
-from pages.base import avatars, icons, security
+from pages.base import avatars, icons, robots, security
 from pages.search import views as search_views
 from workflows.core.public_urls import process_urlpatterns
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("robots.txt", robots.robots_txt, name="robots_txt"),
     # The certificates' public keys, for checking a QR code offline (workflows/certificates/offline.py).
     path("certificates/", include("workflows.certificates.root_urls")),
     # How to report a vulnerability (RFC 9116).

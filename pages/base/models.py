@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BodyBlock, LinkBlock
+from .translations import translated
 
 
 def in_english() -> bool:
@@ -159,6 +160,8 @@ class HomePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_title"), index.SearchField("hero_text")]
     max_count_per_parent = 1
+    # A listing of other pages: ranked after content pages in search, no "last updated" date.
+    is_index_page = True
     subpage_types = [
         "base.StandardPage",
         "notices.NoticeIndexPage",
@@ -179,13 +182,13 @@ class HomePage(Page):
         from pages.services.models import ServicePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_notices"] = (
-            NoticePage.objects.live().filter(locale_id=self.locale_id).order_by("-date", "-pk")[:5]
-        )
-        context["services"] = ServicePage.objects.live().filter(locale_id=self.locale_id).order_by("path")[:8]
-        context["innovation_ideas"] = (
-            InnovationIdeaPage.objects.live().filter(locale_id=self.locale_id).order_by("-first_published_at")[:3]
-        )
+        # Untranslated copies (still in the other language) are left out of every list (pages/base/translations.py).
+        mine = {"locale_id": self.locale_id}
+        context["latest_notices"] = translated(NoticePage.objects.live().filter(**mine)).order_by("-date", "-pk")[:5]
+        context["services"] = translated(ServicePage.objects.live().filter(**mine)).order_by("path")[:8]
+        context["innovation_ideas"] = translated(InnovationIdeaPage.objects.live().filter(**mine)).order_by(
+            "-first_published_at"
+        )[:3]
         return context
 
 
@@ -201,3 +204,6 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+    def listed_children(self):
+        return translated(self.get_children().live())

@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from pages.base.translations import translated
+
 
 class InnovationCornerPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -33,14 +35,16 @@ class InnovationCornerPage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("action_plan")]
     subpage_types = ["innovation.InnovationIdeaPage", "innovation.MeetingMinutesPage", "base.StandardPage"]
+    # A listing of other pages: ranked after content pages in search, no "last updated" date.
+    is_index_page = True
 
     class Meta:
         verbose_name = _("innovation corner")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["ideas"] = InnovationIdeaPage.objects.live().child_of(self).select_related("office")
-        context["minutes"] = MeetingMinutesPage.objects.live().child_of(self).order_by("-meeting_date")
+        context["ideas"] = translated(InnovationIdeaPage.objects.live().child_of(self)).select_related("office")
+        context["minutes"] = translated(MeetingMinutesPage.objects.live().child_of(self)).order_by("-meeting_date")
         return context
 
 

@@ -2,45 +2,83 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from pages.base.translations import translated
+
 NOTICES_PER_PAGE = 10
+MAX_FILTER_TEXT = 100
 
 
-class NoticeIndexPage(Page):
+class NoticeIndexPage(RoutablePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     subpage_types = ["notices.NoticePage"]
+    # A listing of other pages: ranked after content pages in search, no "last updated" date.
+    is_index_page = True
 
     class Meta:
         verbose_name = _("notice index")
 
     def notices(self):
-        # The attachments with their documents in one query (a join), not two.
+        # Untranslated copies (still in the other language) are not listed (pages/base/translations.py); the
+        # attachments come with their documents in one query (a join), not two.
         attachments = Prefetch("attachments", queryset=NoticeAttachment.objects.select_related("document"))
-        return NoticePage.objects.live().child_of(self).order_by("-date", "-pk").prefetch_related(attachments)
+        return (
+            translated(NoticePage.objects.live().child_of(self)).order_by("-date", "-pk").prefetch_related(attachments)
+        )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        category = request.GET.get("category", "")
+    def filtered_notices(self, *, category="", year="", text=""):
+        """The notices in this category, of this year and containing this text (title or summary), each
+        filter applied only when given; returns the notices and the filters as applied."""
         notices = self.notices()
         if category in NoticePage.Category.values:
             notices = notices.filter(category=category)
         else:
             category = ""
-        context["category"] = category
+        if year.isdigit() and len(year) == 4:
+            notices = notices.filter(date__year=int(year))
+        else:
+            year = ""
+        text = " ".join(text.split())[:MAX_FILTER_TEXT]
+        for word in text.split():
+            notices = notices.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+        return notices, {"category": category, "year": year, "q": text}
+
+    def notice_years(self):
+        """The years that have notices, newest first (one query)."""
+        dates = translated(NoticePage.objects.live().child_of(self)).dates("date", "year", order="DESC")
+        return [d.year for d in dates]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        notices, filters = self.filtered_notices(
+            category=request.GET.get("category", ""),
+            year=request.GET.get("year", ""),
+            text=request.GET.get("q", ""),
+        )
+        context.update(filters)
         context["categories"] = NoticePage.Category.choices
+        context["years"] = self.notice_years()
         context["notices"] = Paginator(notices, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
         return context
+
+    @path("feed/")
+    def feed(self, request):
+        """The newest notices as an Atom feed, in this index's language."""
+        from .feeds import NoticeFeed
+
+        return NoticeFeed(self)(request)
 
 
 class NoticePage(Page):

@@ -5,7 +5,9 @@ import unicodedata
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django_ratelimit.decorators import ratelimit
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
+
+from .results import search_pages
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -24,8 +26,6 @@ def clean_query(text: str) -> str:
 @ratelimit(key="ip", rate="60/m", block=True)
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+    results = search_pages(query, Locale.get_active()) if query else []
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(request, "search/search.html", {"search_query": query, "results": page})

@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pages.base.translations import translated
+
 
 class ServiceBoxPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -15,12 +17,14 @@ class ServiceBoxPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     subpage_types = ["services.ServicePage"]
+    # A listing of other pages: ranked after content pages in search, no "last updated" date.
+    is_index_page = True
 
     class Meta:
         verbose_name = _("service box")
 
     def services(self):
-        return ServicePage.objects.live().child_of(self).select_related("responsible_officer", "office")
+        return translated(ServicePage.objects.live().child_of(self)).select_related("responsible_officer", "office")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -111,8 +115,7 @@ class CitizenCharterPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = (
-            ServicePage.objects.live()
-            .filter(locale_id=self.locale_id)
+            translated(ServicePage.objects.live().filter(locale_id=self.locale_id))
             .select_related("responsible_officer", "office")
             .order_by("path")
         )

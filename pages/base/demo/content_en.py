@@ -678,3 +678,40 @@ FOOTER_LINKS = [
     ("Department of Inspection for Factories and Establishments", "https://dife.gov.bd"),
     ("Grievance Redress System (GRS)", "https://www.grs.gov.bd"),
 ]
+
+# The accessibility statement, linked from the footer.
+ACCESSIBILITY = {
+    "title": "Accessibility statement",
+    "intro": (
+        "The Ministry of Labour and Employment wants everyone to be able to use this portal, whatever their "
+        "sight, hearing, movement or reading, and whatever device or connection they have."
+    ),
+    "body": [
+        ("heading", "What you can do on this portal"),
+        (
+            "paragraph",
+            "<ul><li>Make the text smaller or larger with the A−, A, A+ and A++ buttons at the top of every "
+            "page; your browser's zoom works too, up to 400% without losing content.</li>"
+            "<li>Switch on high contrast (white and yellow on black) with the “High contrast” button. The "
+            "portal remembers both choices in this browser.</li>"
+            "<li>Use the whole portal with the keyboard alone; the first Tab key press offers a link that "
+            "skips to the content.</li>"
+            "<li>Read every page in Bengali or English. A page not translated yet says so and links to the "
+            "original.</li></ul>",
+        ),
+        ("heading", "How accessible the portal is"),
+        (
+            "paragraph",
+            "<p>We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA. Some older "
+            "documents are scanned PDF files that a screen reader cannot read; on request we send their "
+            "text in an accessible format.</p>",
+        ),
+        ("heading", "Tell us about a problem"),
+        (
+            "paragraph",
+            "<p>If something on the portal is hard to use, or you need a document in another format, write "
+            "to us through the contact page or call the phone number in the footer. We answer within 7 "
+            "working days.</p>",
+        ),
+    ],
+}

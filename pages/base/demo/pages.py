@@ -461,5 +461,23 @@ def build_pages(locales, images, documents, offices, officers, stats: Stats) -> 
         {"form_fields": [{"label": label, "help_text": help_text} for label, help_text in en.CONTACT["fields"]]},
     )
 
+    # The accessibility statement (the text-size and contrast tools, how to report a problem), in the footer.
+    tree.ensure(
+        "accessibility",
+        StandardPage,
+        home_bn,
+        "accessibility",
+        {
+            "title": bn.ACCESSIBILITY["title"],
+            "intro": bn.ACCESSIBILITY["intro"],
+            "body": _body("accessibility", "bn", bn.ACCESSIBILITY["body"], images, documents),
+        },
+        {
+            "title": en.ACCESSIBILITY["title"],
+            "intro": en.ACCESSIBILITY["intro"],
+            "body": _body("accessibility", "en", en.ACCESSIBILITY["body"], images, documents),
+        },
+    )
+
     tree.finish_home(images)
     return tree

@@ -19,7 +19,7 @@ HEADER_PAGES = [
     "downloads",
     "contact",
 ]
-FOOTER_PAGES = ["good-practices", "citizen-charter", "contact"]
+FOOTER_PAGES = ["good-practices", "citizen-charter", "contact", "accessibility"]
 
 SOCIAL = {
     "facebook_url": "https://www.facebook.com/mole.gov.bd",
@@ -73,7 +73,9 @@ def ensure_menus(tree, locales: dict, stats: Stats) -> None:
     for slot, page_keys in ((Menu.Slot.HEADER, HEADER_PAGES), (Menu.Slot.FOOTER, FOOTER_PAGES)):
         translation_key = stable_uuid("menu", slot)
         for code, locale in locales.items():
-            if Menu.objects.filter(slot=slot, locale=locale).exists():
+            existing = Menu.objects.filter(slot=slot, locale=locale).first()
+            if existing:
+                _add_missing_pages(existing, [tree.pages[key][code] for key in page_keys], stats)
                 continue
             menu = Menu(slot=slot, locale=locale, translation_key=translation_key)
             items = [MenuItem(link_page=tree.pages[key][code]) for key in page_keys]
@@ -82,3 +84,16 @@ def ensure_menus(tree, locales: dict, stats: Stats) -> None:
             menu.items = items
             menu.save()
             stats.add("menus")
+
+
+def _add_missing_pages(menu, pages, stats: Stats) -> None:
+    """A menu made by an earlier version of the demo gets the pages added to it since (the accessibility
+    statement), after its other links; a page already in it is not added again."""
+    linked = set(menu.items.values_list("link_page_id", flat=True))
+    missing = [page for page in pages if page.pk not in linked]
+    if not missing:
+        return
+    last = menu.items.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0
+    for offset, page in enumerate(missing, start=1):
+        MenuItem.objects.create(menu=menu, link_page=page, sort_order=last + offset)
+    stats.touch("menus")

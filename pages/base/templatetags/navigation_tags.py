@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from pages.base.cache import for_this_generation
 from pages.base.models import Menu
+from pages.base.translations import page_versions
 
 register = template.Library()
 
@@ -52,7 +53,8 @@ def language_switcher(context):
 def _links(request, page, current):
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = {p.locale.language_code: p for p in page.get_translations().live().select_related("locale")}
+        # An untranslated copy is no translation: the visitor is told and sent to that language's home page.
+        translations = {code: p for code, p in page_versions(page).items() if not p.untranslated}
     homes = None
     links = []
     for code, name in settings.LANGUAGES:

@@ -10,7 +10,9 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.utils.cache import has_vary_header, patch_cache_control
+from django.utils.functional import cached_property
 
 GENERATION_KEY = "page-cache:generation"
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
@@ -53,6 +55,33 @@ def for_this_generation(name: str, *parts, compute):
         value = compute()
         cache.set(key, value, settings.PAGE_CACHE_SECONDS)
     return value
+
+
+def many_for_this_generation(name: str, keys, *, compute_missing) -> dict:
+    """Like for_this_generation for many items at once (one cache round trip each way): `compute_missing`
+    gets the keys not in the cache and returns {key: value} for them."""
+    prefix = f"page-cache:{current_generation()}:{name}:"
+    found = cache.get_many([f"{prefix}{key}" for key in keys])
+    values = {key.removeprefix(prefix): value for key, value in found.items()}
+    missing = [key for key in keys if str(key) not in values]
+    if missing:
+        computed = compute_missing(missing)
+        cache.set_many({f"{prefix}{key}": value for key, value in computed.items()}, settings.PAGE_CACHE_SECONDS)
+        values.update({str(key): value for key, value in computed.items()})
+    return {key: values[str(key)] for key in keys if str(key) in values}
+
+
+class GenerationCountPaginator(Paginator):
+    """A paginator whose count (a COUNT query) is kept with the page cache's generation, under `count_key`:
+    the number of notices in a list is the same for every visitor until content changes."""
+
+    def __init__(self, object_list, per_page, *, count_key, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return for_this_generation("count", *self.count_key, compute=lambda: Paginator.count.func(self))
 
 
 def _cache_key(request) -> str:

@@ -45,7 +45,12 @@ def translated(queryset):
 def untranslated_page_ids(locale) -> set[int]:
     """The ids of the untranslated pages in this locale (one query), for querysets that cannot take a
     subquery, such as a search's."""
-    return set(Page.objects.filter(locale=locale).filter(untranslated_condition()).values_list("pk", flat=True))
+    from pages.base.cache import for_this_generation
+
+    def ids():
+        return set(Page.objects.filter(locale=locale).filter(untranslated_condition()).values_list("pk", flat=True))
+
+    return for_this_generation("untranslated-ids", locale.pk, compute=ids)
 
 
 def page_versions(page) -> dict:
@@ -53,13 +58,19 @@ def page_versions(page) -> dict:
     query, kept on the page for the request (the alternates in <head>, the note on the page, the language
     switcher all ask)."""
     if not hasattr(page, "_page_versions"):
-        versions = (
-            Page.objects.live()
-            .filter(translation_key=page.translation_key)
-            .annotate(untranslated=untranslated_condition())
-            .select_related("locale")
-        )
-        page._page_versions = {version.locale.language_code: version for version in versions}
+        from pages.base.cache import for_this_generation
+
+        def versions():
+            found = (
+                Page.objects.live()
+                .filter(translation_key=page.translation_key)
+                .annotate(untranslated=untranslated_condition())
+                .select_related("locale")
+            )
+            return {version.locale.language_code: version for version in found}
+
+        # The same for every visitor until content changes: kept with the page cache's generation.
+        page._page_versions = for_this_generation("page-versions", page.pk, compute=versions)
     return page._page_versions
 
 

@@ -1,6 +1,5 @@
 """Notices (নোটিশ): a paginated index, newest first, and the notice itself with attachments."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -12,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from pages.base.cache import GenerationCountPaginator, for_this_generation
 from pages.base.translations import translated
 
 NOTICES_PER_PAGE = 10
@@ -56,9 +56,13 @@ class NoticeIndexPage(RoutablePageMixin, Page):
         return notices, {"category": category, "year": year, "q": text}
 
     def notice_years(self):
-        """The years that have notices, newest first (one query)."""
-        dates = translated(NoticePage.objects.live().child_of(self)).dates("date", "year", order="DESC")
-        return [d.year for d in dates]
+        """The years that have notices, newest first (one query, kept with the page cache's generation)."""
+
+        def years():
+            dates = translated(NoticePage.objects.live().child_of(self)).dates("date", "year", order="DESC")
+            return [d.year for d in dates]
+
+        return for_this_generation("notice-years", self.pk, compute=years)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -70,7 +74,9 @@ class NoticeIndexPage(RoutablePageMixin, Page):
         context.update(filters)
         context["categories"] = NoticePage.Category.choices
         context["years"] = self.notice_years()
-        context["notices"] = Paginator(notices, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
+        count_key = (self.pk, filters["category"], filters["year"], filters["q"])
+        paginator = GenerationCountPaginator(notices, NOTICES_PER_PAGE, count_key=count_key)
+        context["notices"] = paginator.get_page(request.GET.get("page"))
         return context
 
     @path("feed/")

@@ -11,6 +11,7 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail.search import index
 
+from pages.base.cache import many_for_this_generation
 from pages.base.translations import untranslated_page_ids
 
 # The database backend scores every match; past this many, the rest would not be read anyway.
@@ -27,21 +28,28 @@ class Result:
     snippet: str
 
 
-def search_pages(query: str, locale) -> list[Result]:
+def search_pages(query: str, locale) -> list[Page]:
     """Live public pages of this locale matching the query, translated ones only (pages/base/translations.py),
-    content pages first and each group in the backend's order of relevance."""
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale)
-        .exclude(pk__in=untranslated_page_ids(locale))
-        .specific()
-        .search(query)
-    )
-    found = list(pages[:MAX_RESULTS])
-    # sorted() is stable: the relevance order is kept within each group.
-    found.sort(key=lambda page: bool(getattr(page, "is_index_page", False)))
-    return [Result(page, capfirst(page._meta.verbose_name), page_date(page), snippet(page, query)) for page in found]
+    content pages first and each group in the backend's order of relevance. Plain pages (one query); only
+    those shown become Results (`results_for`)."""
+    pages = Page.objects.live().public().filter(locale=locale).exclude(pk__in=untranslated_page_ids(locale))
+    found = list(pages.search(query)[:MAX_RESULTS])
+    # sorted() is stable: the relevance order is kept within each group. The class comes from the content
+    # type (cached), not from a query.
+    found.sort(key=lambda page: bool(getattr(page.specific_class, "is_index_page", False)))
+    return found
+
+
+def results_for(pages, query: str) -> list[Result]:
+    """The shown pages with their type, date and snippet. Their own fields take one query per kind of page;
+    pages read once are kept with the page cache's generation, as every visitor's search reads the same."""
+
+    def read(ids):
+        return {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+
+    specific = many_for_this_generation("specific-page", [page.pk for page in pages], compute_missing=read)
+    shown = [specific[page.pk] for page in pages if page.pk in specific]
+    return [Result(page, capfirst(page._meta.verbose_name), page_date(page), snippet(page, query)) for page in shown]
 
 
 def page_date(page):

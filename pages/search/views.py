@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django_ratelimit.decorators import ratelimit
 from wagtail.models import Locale
 
-from .results import search_pages
+from .results import results_for, search_pages
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -26,6 +26,7 @@ def clean_query(text: str) -> str:
 @ratelimit(key="ip", rate="60/m", block=True)
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    results = search_pages(query, Locale.get_active()) if query else []
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    found = search_pages(query, Locale.get_active()) if query else []
+    page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = results_for(page.object_list, query)  # only the shown ones are read in full
     return TemplateResponse(request, "search/search.html", {"search_query": query, "results": page})

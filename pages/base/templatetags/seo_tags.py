@@ -9,6 +9,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from pages.base.cache import for_this_generation
 from pages.base.translations import original_language, page_versions
 
 register = template.Library()
@@ -27,8 +28,11 @@ def meta_description(page) -> str:
 def _feed_url(request, code):
     from pages.notices.models import NoticeIndexPage
 
-    index = NoticeIndexPage.objects.live().filter(locale__language_code=code).order_by("path").first()
-    return index.get_url(request) + "feed/" if index else None
+    def find():
+        index = NoticeIndexPage.objects.live().filter(locale__language_code=code).order_by("path").first()
+        return index.get_url(request) + "feed/" if index else ""
+
+    return for_this_generation("notices-feed-url", request.get_host(), code, compute=find) or None
 
 
 @register.simple_tag(takes_context=True)

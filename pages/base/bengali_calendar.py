@@ -1,7 +1,7 @@
 """Bengali digits and Bangladesh's official Bengali calendar (Bangla Academy, as revised in 2019).
 
 The revised rule: 1 Boishakh is 14 April; Boishakh to Ashwin have 31 days, Kartik to Magh 30,
-Falgun 29 (30 when the Gregorian year it falls in is a leap year) and Chaitra 30. The Bengali year
+Falgun 29 (30 when the Gregorian year it falls in is a leap year) and Choitro 30. The Bengali year
 is the Gregorian year minus 593 from 14 April, minus 594 before it. The PyPI package `bangla`
 follows the pre-2019 rule, so it is not used.
 """
@@ -28,6 +28,23 @@ BENGALI_MONTHS = (
     "চৈত্র",
 )
 
+# The same months in the Latin script, for English pages: Bangladesh's common romanisation (as in
+# "Pohela Boishakh"), written as they are said in Bangladesh, not transliterated from Sanskrit.
+BENGALI_MONTHS_EN = (
+    "Boishakh",
+    "Joishtho",
+    "Asharh",
+    "Shrabon",
+    "Bhadro",
+    "Ashwin",
+    "Kartik",
+    "Agrahayan",
+    "Poush",
+    "Magh",
+    "Falgun",
+    "Choitro",
+)
+
 GREGORIAN_MONTHS_BN = (
     "জানুয়ারি",
     "ফেব্রুয়ারি",
@@ -46,15 +63,23 @@ GREGORIAN_MONTHS_BN = (
 
 class BengaliDate(NamedTuple):
     year: int
-    month: int  # 1 = Boishakh … 12 = Chaitra
+    month: int  # 1 = Boishakh … 12 = Choitro
     day: int
 
     @property
     def month_name(self) -> str:
         return BENGALI_MONTHS[self.month - 1]
 
+    @property
+    def month_name_en(self) -> str:
+        return BENGALI_MONTHS_EN[self.month - 1]
+
     def __str__(self) -> str:
         return to_bengali_digits(f"{self.day} {self.month_name} {self.year}")
+
+    def in_english(self) -> str:
+        """`17 Agrahayan 1428`: the same date written for an English page."""
+        return f"{self.day} {self.month_name_en} {self.year}"
 
 
 def to_bengali_digits(value) -> str:
@@ -95,6 +120,11 @@ def to_bengali_date(value: datetime.date) -> BengaliDate:
 def format_bengali_date(value: datetime.date) -> str:
     """`৫ শ্রাবণ ১৪৩০`."""
     return str(to_bengali_date(value))
+
+
+def format_bengali_date_en(value: datetime.date) -> str:
+    """`5 Shrabon 1430`: the Bengali-calendar date in the Latin script and digits."""
+    return to_bengali_date(value).in_english()
 
 
 def format_gregorian_bn(value: datetime.date) -> str:

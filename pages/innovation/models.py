@@ -163,6 +163,12 @@ class MeetingMinutesPage(Page):
         verbose_name = _("meeting minutes")
         verbose_name_plural = _("meeting minutes")
 
+    def clean(self):
+        # A title is a heading, and headings take no full stop; the seed memo's title ends with "।", and
+        # a title pasted from such a memo would show it in the heading, the page's <title> and listings.
+        self.title = self.title.strip().rstrip("।.").rstrip()
+        super().clean()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["decisions"] = self.decisions.all()

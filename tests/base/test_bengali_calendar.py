@@ -9,7 +9,9 @@ from django.utils import translation
 
 from pages.base.bengali_calendar import (
     BENGALI_MONTHS,
+    BENGALI_MONTHS_EN,
     format_bengali_date,
+    format_bengali_date_en,
     format_gregorian_bn,
     to_bengali_date,
     to_bengali_digits,
@@ -149,3 +151,44 @@ def test_local_filters_follow_the_language():
         assert render("{{ d|local_date }} {{ n|local_digits }}", d=date, n=42) == "০২ ডিসেম্বর ২০২১ ৪২"
     with translation.override("en"):
         assert render("{{ d|local_date }} {{ n|local_digits }}", d=date, n=42) == "02 December 2021 42"
+
+
+ENGLISH_MONTHS = [
+    "Boishakh",
+    "Joishtho",
+    "Asharh",
+    "Shrabon",
+    "Bhadro",
+    "Ashwin",
+    "Kartik",
+    "Agrahayan",
+    "Poush",
+    "Magh",
+    "Falgun",
+    "Choitro",
+]
+
+
+@pytest.mark.parametrize("year", [2021, 2023, 2024])
+def test_each_month_starts_on_its_day_in_english_too(year):
+    for index, english in enumerate(ENGLISH_MONTHS):
+        first = month_start(year, index)
+        assert format_bengali_date_en(first) == f"1 {english} {year - 593}"
+        assert format_bengali_date_en(first - datetime.timedelta(days=1)).split()[1] == ENGLISH_MONTHS[index - 1]
+    assert len(BENGALI_MONTHS_EN) == len(BENGALI_MONTHS) == 12
+
+
+def test_english_dates_of_the_known_days():
+    assert format_bengali_date_en(datetime.date(2021, 12, 2)) == "17 Agrahayan 1428"  # the seed memo
+    assert format_bengali_date_en(datetime.date(2022, 2, 21)) == "8 Falgun 1428"
+    assert format_bengali_date_en(datetime.date(2023, 3, 26)) == "12 Choitro 1429"
+    assert format_bengali_date_en(datetime.date(2023, 4, 14)) == "1 Boishakh 1430"
+
+
+def test_local_bn_date_follows_the_page_language():
+    date = datetime.date(2021, 12, 2)
+    with translation.override("bn"):
+        assert render("{{ d|local_bn_date }}", d=date) == "১৭ অগ্রহায়ণ ১৪২৮"
+    with translation.override("en"):
+        assert render("{{ d|local_bn_date }}", d=date) == "17 Agrahayan 1428"
+        assert render("{{ s|local_bn_date }}", s="not a date") == "not a date"

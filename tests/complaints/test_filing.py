@@ -146,7 +146,7 @@ def test_service_page_link_preselects_the_service_and_its_office(client, service
     response = client.get(f"{NEW_BN}?service={service.pk}")
     assert response.status_code == 200
     assert response.context["form"].initial == {"service": service.pk, "office": service.office_id}
-    assert f'<option value="{service.pk}" selected>' in response.text
+    assert f'<option value="{service.pk}" selected data-office="{service.office_id}">' in response.text
     # An English service's id on the Bengali form selects its Bengali translation.
     response = client.get(f"{NEW_BN}?service={service_en.pk}")
     assert response.context["form"].initial["service"] == service.pk

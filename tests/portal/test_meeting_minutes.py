@@ -1,5 +1,7 @@
 """The seed's minutes (DoL innovation team, 23 Nov 2021) are shown as written, with both calendars."""
 
+import re
+
 import pytest
 
 from pages.innovation.models import MeetingMinutesPage
@@ -46,8 +48,32 @@ def test_seed_minutes_are_faithful(client, demo):
     assert "<td>৩</td>" in html
 
 
-def test_english_minutes_keep_the_bengali_calendar_date(client, demo):
+def test_english_minutes_write_the_bengali_calendar_date_in_english(client, demo):
     minutes = demo.page(MeetingMinutesPage, "en")
     html = client.get(minutes.url).text
-    assert "১৭ অগ্রহায়ণ ১৪২৮" in html
+    assert '<span class="bengali-date">17 Agrahayan 1428</span>' in html
+    assert "অগ্রহায়ণ" not in html and "১৪২৮" not in html
     assert "02 December 2021" in html
+
+
+@pytest.mark.parametrize("language", ["bn", "en"])
+def test_minutes_title_is_a_heading_without_a_full_stop(client, demo, language):
+    html = client.get(demo.page(MeetingMinutesPage, language).url).text
+    title = re.search(r'<h1 class="minutes-title">([^<]+)</h1>', html).group(1)
+    assert title and not title.endswith(("।", "."))
+    assert "।</title>" not in html and ".</title>" not in html
+
+
+def test_a_title_saved_with_a_danda_loses_it(client, demo):
+    minutes = demo.page(MeetingMinutesPage, "bn")
+    minutes.title = "সভার কার্যবিবরণী। "
+    minutes.save_revision().publish()
+    html = client.get(minutes.url).text
+    assert '<h1 class="minutes-title">সভার কার্যবিবরণী</h1>' in html
+
+
+@pytest.mark.parametrize("language", ["bn", "en"])
+def test_minutes_have_a_print_button(client, demo, language):
+    html = client.get(demo.page(MeetingMinutesPage, language).url).text
+    assert '<button type="button" class="button button-secondary print-button" data-print hidden>' in html
+    assert '<script src="/static/js/print.js" defer></script>' in html

@@ -1,7 +1,10 @@
 """The public forms: file a complaint, look one up, answer an officer's question, appeal."""
 
+from itertools import groupby
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -18,17 +21,55 @@ TEXT_MAX = 5000
 NO_MATCH = _("No complaint matches this tracking number and contact.")
 
 
+class ServicesByOffice(forms.models.ModelChoiceIterator):
+    """The services as one <optgroup> per office that provides them, so the pairs show without JavaScript.
+
+    The queryset is ordered by office; services that name no office (any office may be complained
+    about for them) come last, under their own heading.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for office, services in groupby(self.queryset, key=lambda service: service.office):
+            label = office.name if office else _("Services of any office")
+            yield (label, [self.choice(service) for service in services])
+
+
+class ServiceSelect(forms.Select):
+    """Each service option names its office (`data-office`), which complaint_form.js filters on."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        service = getattr(value, "instance", None)
+        if service is not None:
+            option["attrs"]["data-office"] = service.office_id or ""
+        return option
+
+
+class ServiceChoiceField(forms.ModelChoiceField):
+    iterator = ServicesByOffice
+    widget = ServiceSelect
+
+
+def services_offered_by(services, office):
+    """Of `services`, those the office provides, and those that name no office (any office may)."""
+    return services.filter(Q(office=office) | Q(office__isnull=True))
+
+
 class ComplaintForm(UploadFormMixin, forms.Form):
     office = forms.ModelChoiceField(
         queryset=Office.objects.all(),
         label=_("Office complained about"),
+        empty_label=_("Choose the office"),
         help_text=_("The office that provides the service, or that you had to deal with."),
     )
-    service = forms.ModelChoiceField(
+    service = ServiceChoiceField(
         queryset=ServicePage.objects.none(),
         required=False,
         label=_("Service (from the citizen charter)"),
-        help_text=_("Leave empty if the complaint is not about one service."),
+        empty_label=_("Not about one service"),
+        help_text=_("Each service is listed under the office that provides it."),
     )
     subject = forms.CharField(label=_("Subject"), max_length=200)
     description = forms.CharField(
@@ -65,9 +106,15 @@ class ComplaintForm(UploadFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Services of the page's language only: the list reads in the citizen's language.
+        # Grouped by office in the offices' own order (see ServicesByOffice); no office last.
         self.fields["service"].queryset = (
-            ServicePage.objects.live().filter(locale=Locale.get_active()).select_related("office").order_by("path")
+            ServicePage.objects.live()
+            .filter(locale=Locale.get_active())
+            .select_related("office")
+            .order_by(F("office__sort_order").asc(nulls_last=True), "office__name_en", "office_id", "path")
         )
+        # complaint_form.js shows it as the only option when the office chosen provides no service.
+        self.fields["service"].widget.attrs["data-none-label"] = _("This office provides no service of the charter")
 
     def clean_mobile(self):
         return optional_bd_mobile(self.cleaned_data.get("mobile"))
@@ -90,15 +137,33 @@ class ComplaintForm(UploadFormMixin, forms.Form):
             )
         service, office = data.get("service"), data.get("office")
         if service and office and service.office_id and service.office_id != office.pk:
-            self.add_error(
-                "service",
-                ValidationError(
-                    _("This service is provided by %(office)s; choose that office or leave the service empty."),
-                    code="service_office",
-                    params={"office": service.office.name},
-                ),
-            )
+            self.add_error("service", self._service_of_another_office(service, office))
         return data
+
+    def _service_of_another_office(self, service, office) -> ValidationError:
+        """Say whose service it is, and what the chosen office does offer: the citizen fixes it in one go."""
+        offered = services_offered_by(self.fields["service"].queryset, office)
+        if offered:
+            return ValidationError(
+                _(
+                    "This service is provided by %(office)s. %(chosen)s offers: %(services)s. Choose one of these, "
+                    "choose %(office)s as the office, or leave the service empty."
+                ),
+                code="service_office",
+                params={
+                    "office": service.office.name,
+                    "chosen": office.name,
+                    "services": "; ".join(s.title for s in offered),
+                },
+            )
+        return ValidationError(
+            _(
+                "This service is provided by %(office)s. %(chosen)s offers no service of the citizen charter: "
+                "choose %(office)s as the office, or leave the service empty."
+            ),
+            code="service_office",
+            params={"office": service.office.name, "chosen": office.name},
+        )
 
     @classmethod
     def initial_for_service(cls, service_id) -> dict:

@@ -22,10 +22,15 @@ HOME = {
         ("Service box", "services", "", "Which service, which papers, how long, whom to ask"),
         ("Citizen charter", "citizen-charter", "", "Our service pledges and how to seek redress"),
         ("Innovation corner", "innovation-corner", "", "Innovation action plan, selected ideas and meeting minutes"),
-        ("Complaints and contact", "contact", "", "Send a question, suggestion or complaint"),
+        (
+            "File a complaint",
+            None,
+            "/en/complaints/new/",
+            "Not served as promised? Complain online, follow it by its tracking number",
+        ),
+        ("Contact", "contact", "", "Send a question or suggestion"),
         ("Ministry website", None, "https://www.mole.gov.bd", "Ministry of Labour and Employment"),
         ("Bangladesh National Portal", None, "https://bangladesh.gov.bd", "All government services"),
-        ("Grievance Redress System (GRS)", None, "https://www.grs.gov.bd", "Lodge a complaint online"),
     ],
 }
 
@@ -471,12 +476,12 @@ SERVICES = {
         "(if any)</li><li>Contact address and mobile number</li></ul>",
         "fee": "Free of charge",
         "steps": [
-            "Lodge the complaint through the contact form, the GRS portal or at the office",
+            "File the complaint with the online complaint form of this site, or in writing at the office",
             "The grievance redress officer (GRO) records the complaint and acknowledges it",
             "Investigation, with a hearing if needed",
             "The decision is sent to the complainant",
         ],
-        "online_url": "/en/contact/",
+        "online_url": "/en/complaints/new/",
     },
 }
 
@@ -491,8 +496,9 @@ CITIZEN_CHARTER = {
         "it, complain to the grievance redress officer (GRO), <b>Md. Belal Hossain Sheikh</b>, Director "
         "(Administration, Accounts and General), Department of Labour, who will settle it within 30 working days. "
         "If it is still not solved, you can appeal to the appellate officer, the Director General of the Department "
-        "of Labour, who will decide within 20 working days. You can also complain online on the "
-        '<a href="https://www.grs.gov.bd">Grievance Redress System portal</a>.</p>'
+        "of Labour, who will decide within 20 working days.</p>"
+        "<p>Complain with the online complaint form below: it goes straight "
+        "to the GRO of the office concerned, and you follow it by its tracking number.</p>"
     ),
 }
 
@@ -586,7 +592,7 @@ MINUTES = {
         "Department of Labour\n"
         "Information Technology and Development Cell"
     ),
-    "title": "Minutes of the meeting reviewing progress in implementing the e-Governance and Innovation Action Plan.",
+    "title": "Minutes of the meeting reviewing progress in implementing the e-Governance and Innovation Action Plan",
     "chair": "Md. Belal Hossain Sheikh, Director (Administration, Accounts and General, and Innovation Officer)",
     "meeting_time": "11:00 a.m.",
     "venue": "Conference room of the Director General",
@@ -676,7 +682,7 @@ FOOTER_LINKS = [
     ("Bangladesh National Portal", "https://bangladesh.gov.bd"),
     ("Department of Labour", "https://dol.gov.bd"),
     ("Department of Inspection for Factories and Establishments", "https://dife.gov.bd"),
-    ("Grievance Redress System (GRS)", "https://www.grs.gov.bd"),
+    ("National Grievance Redress System (GRS): for every government office", "https://www.grs.gov.bd"),
 ]
 
 # The accessibility statement, linked from the footer.

@@ -1,7 +1,8 @@
 """Template filters for Bengali digits and dates.
 
 `bn_digits`, `bn_date` and `bn_gregorian` always give Bengali; `local_digits` and `local_date` give
-Bengali on Bengali pages and leave English pages as they are.
+Bengali on Bengali pages and leave English pages as they are; `local_bn_date` gives the Bengali-calendar
+date in the page's script (`১৭ অগ্রহায়ণ ১৪২৮`, `17 Agrahayan 1428`).
 """
 
 import datetime
@@ -12,7 +13,12 @@ from django.utils.dateformat import format as date_format
 from django.utils.timesince import timeuntil
 from django.utils.translation import get_language
 
-from pages.base.bengali_calendar import format_bengali_date, format_gregorian_bn, to_bengali_digits
+from pages.base.bengali_calendar import (
+    format_bengali_date,
+    format_bengali_date_en,
+    format_gregorian_bn,
+    to_bengali_digits,
+)
 
 register = template.Library()
 
@@ -41,6 +47,16 @@ def bn_date(value):
     if not isinstance(value, datetime.date):
         return value
     return format_bengali_date(_as_local_date(value))
+
+
+@register.filter
+def local_bn_date(value):
+    """The Bengali-calendar date: `১৭ অগ্রহায়ণ ১৪২৮` on Bengali pages, `17 Agrahayan 1428` on English ones."""
+    if not isinstance(value, datetime.date):
+        return value
+    if is_bengali():
+        return format_bengali_date(_as_local_date(value))
+    return format_bengali_date_en(_as_local_date(value))
 
 
 @register.filter

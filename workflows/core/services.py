@@ -21,6 +21,11 @@ class TaskNotAvailable(Exception):
         super().__init__(message or _("This task has already been handled by someone else. Nothing was changed."))
 
 
+def display_name(user) -> str:
+    """How screens name a member of staff: the full name, else the user name."""
+    return user.get_full_name() or user.get_username()
+
+
 def record(action, *, actor=None, obj=None, post=None, data=None, **fields):
     """Append one entry to the audit trail (fields: case_label, from_state, to_state, comment)."""
     data = dict(data or {})
@@ -30,7 +35,7 @@ def record(action, *, actor=None, obj=None, post=None, data=None, **fields):
         data["delegated"] = True
     return AuditEntry.objects.create(
         actor=actor if signed_in else None,
-        actor_name=(actor.get_full_name() or actor.get_username()) if signed_in else "",
+        actor_name=display_name(actor) if signed_in else "",
         acting_for=post,
         acting_for_label=str(post) if post is not None else "",
         content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,

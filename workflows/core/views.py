@@ -98,7 +98,9 @@ class InboxView(KeysetListingMixin, IndexView):
             PlainColumn("post", label=_("Post"), accessor="post"),
             # The office itself (its __str__ is its name): the same office on many rows is written once.
             PlainColumn("office", label=_("Office"), accessor="office"),
-            PlainColumn("owner", label=_("Claimed by"), accessor=lambda r: r.owner or "—"),
+            PlainColumn(
+                "owner", label=_("Claimed by"), accessor=lambda r: services.display_name(r.owner) if r.owner else "—"
+            ),
             SlaColumn("due_at", label=_("Due"), sort_key="due_at"),
             HumanDateColumn("created", label=_("Received"), sort_key="created"),
         ]

@@ -3,7 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..uploads import attachment_path, get_private_storage
+from ..uploads import JPEG, PDF, PNG, attachment_path, get_private_storage
+
+FILE_KIND_LABELS = {PDF: _("PDF"), JPEG: _("JPEG image"), PNG: _("PNG image")}
 
 
 class PrivateAttachment(models.Model):
@@ -23,3 +25,8 @@ class PrivateAttachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+    @property
+    def kind_label(self) -> str:
+        """What a reader calls the file's type ("PDF", "JPEG image"), not its MIME name."""
+        return str(FILE_KIND_LABELS.get(self.content_type, self.content_type))

@@ -133,3 +133,30 @@ def test_the_admin_scripts_get_bengali_strings(demo):
     catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S).group(1))
     assert catalog["Save"] == "সংরক্ষণ করুন"
     assert catalog["Change document"] == "নথি পরিবর্তন করুন"  # wagtail-localize's translation editor
+
+
+def test_admin_pagination_counts_in_bengali_digits(client, demo):
+    """Wagtail's pagination ("পাতা 1 (মোট 1)", "9 অভিযোগসমূহ") in the page's digits."""
+    import re
+
+    from tests.factories import make_user
+
+    client.force_login(make_user("digits-admin", superuser=True))
+    page = client.get("/admin/snippets/directory/officer/").text  # 40 demo officers: two pages
+    where = re.search(r'<div class="pagination__start">\s*<p>(.*?)</p>', page, re.S).group(1)
+    count = re.search(r'<div class="pagination__end">(.*?)</div>', page, re.S).group(1)
+    assert "পাতা ১ (মোট ২)" in where
+    assert re.search("[০-৯]", count) and not re.search("[0-9]", where + count), (where, count)
+
+
+def test_the_pagination_template_is_wagtails_but_for_the_digits():
+    """A Wagtail upgrade that changes its pagination_nav.html fails here, so our copy is brought up to date."""
+    from pathlib import Path
+
+    import wagtail.admin
+    from django.conf import settings
+
+    wagtails = (Path(wagtail.admin.__file__).parent / "templates/wagtailadmin/shared/pagination_nav.html").read_text()
+    ours = (Path(settings.BASE_DIR) / "templates/wagtailadmin/shared/pagination_nav.html").read_text()
+    ours = "".join(line for line in ours.splitlines(keepends=True) if not line.startswith("{% load bangla %}"))
+    assert ours.replace("|local_digits", "") == wagtails

@@ -98,3 +98,15 @@ def test_the_lockout_list_runs_constant_queries(settings, django_assert_num_quer
             sign_in(Client(), f"user-{n}", "wrong", address=f"10.3.3.{n}")
     with django_assert_num_queries(2):
         assert len(current_lockouts()) == 6
+
+
+def test_an_unlock_without_a_lockout_named_changes_nothing(officer, settings):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(Client(), officer.username, "wrong", address="10.6.6.6")
+    client = Client()
+    client.force_login(make_user("lockout-admin-2", superuser=True))
+    for bad in ({"kind": "bogus", "value": officer.username}, {"kind": "username", "value": ""}):
+        response = client.post("/admin/sign-in-lockouts/", bad, follow=True)
+        assert "কোনটি খুলবেন, বেছে নিন।" in response.text
+    assert AccessAttempt.objects.filter(username=officer.username).exists()
+    assert not ModelLogEntry.objects.filter(action="accounts.unlocked").exists()

@@ -17,6 +17,7 @@ from django_fsm import FSMField, transition
 from wagtail.models import PreviewableMixin
 
 from workflows.core.codes import format_serial
+from workflows.core.services import display_name
 from workflows.core.uploads import get_private_storage
 
 from .placeholders import STANDARD_PLACEHOLDERS, parse_extra_placeholders, validate_wording
@@ -222,4 +223,4 @@ class Certificate(models.Model):
         self.revoked_at = timezone.now()
         self.revocation_reason = reason
         self.revoked_by = by
-        self.revoked_by_name = by.get_full_name() or by.get_username()
+        self.revoked_by_name = display_name(by)

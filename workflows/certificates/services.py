@@ -26,7 +26,7 @@ from workflows.core.models import PostHolding
 from workflows.core.notifications.sms import normalize_bd_mobile
 from workflows.core.roles import OFFICE_HEAD
 from workflows.core.routing import NoPostForRole, nearest_post
-from workflows.core.services import record
+from workflows.core.services import display_name, record
 from workflows.core.uploads import private_storage
 
 from . import signing
@@ -92,7 +92,7 @@ def signatory_name_on(post, day: datetime.date) -> str:
             _("No one held the post “%(post)s” on %(day)s, so nobody can sign the certificate.")
             % {"post": post, "day": day.isoformat()}
         )
-    return holding.user.get_full_name() or holding.user.get_username()
+    return display_name(holding.user)
 
 
 def _existing(kind, source_key):
